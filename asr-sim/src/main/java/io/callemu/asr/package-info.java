@@ -1,0 +1,2 @@
+/** Simulated speech recognizer (placeholder until its issue lands). */
+package io.callemu.asr;

@@ -1,0 +1,2 @@
+/** JMH benchmarks and load harnesses. */
+package io.callemu.bench;

@@ -1,0 +1,2 @@
+/** The callemu server (placeholder until the emulator-core issue lands). */
+package io.callemu.emulator;
