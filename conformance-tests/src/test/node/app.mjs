@@ -1,0 +1,325 @@
+// The "app under test" of the callemu conformance suite: a small voice app written the way an
+// app uses @azure/communication-call-automation, remote-controlled by the JUnit tests.
+//
+// Protocol (one JSON object per line):
+//   stdout, first line:  {"ready":true,"callbackBaseUrl":"http://127.0.0.1:<port>"}
+//   stdin  -> command:   {"id":1,"op":"createCall", ...arguments}
+//   stdout <- reply:     {"id":1,"ok":true,"result":{...},"wire":[...]}
+//                        {"id":1,"ok":false,"error":{"name","statusCode","code","message","body"},"wire":[...]}
+// "wire" lists every HTTP exchange the SDK made for that command (request line and headers,
+// response status, headers and raw body), so the tests can check what the emulator really sent
+// while the SDK result shows what the SDK made of it.
+//
+// The same process is the app's web server (loopback, ephemeral port):
+//   POST /callbacks/<tag>  Call Automation callbacks; each body goes through parseCallAutomationEvent.
+//                          A body the SDK cannot parse is recorded as a parse failure and printed
+//                          to stderr: the tests fail on any of them.
+//   POST /eventgrid        Event Grid webhook: answers the SubscriptionValidationEvent handshake and
+//                          records Microsoft.Communication.IncomingCall events.
+import http from "node:http";
+import readline from "node:readline";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { CallAutomationClient, parseCallAutomationEvent } from "@azure/communication-call-automation";
+
+const MAX_RECORDED = 10_000; // bounded memory: the suite makes a few hundred callbacks at most
+const MAX_BODY_BYTES = 1 << 20;
+
+const clients = new Map(); // name -> CallAutomationClient
+const callbacks = []; // {seq, path, receivedAt, body, kind?, callConnectionId?, parsed?, parseError?}
+const parseFailures = [];
+const eventGrid = { validations: [], events: [] };
+const waiters = new Set(); // {predicate, resolve}
+let seq = 0;
+
+// Which command an SDK HTTP exchange belongs to (commands run concurrently).
+const commandContext = new AsyncLocalStorage();
+
+const captureWirePolicy = {
+  name: "callemuConformanceCaptureWire",
+  async sendRequest(request, next) {
+    const exchange = {
+      method: request.method,
+      url: request.url,
+      requestHeaders: request.headers.toJSON({ preserveCase: true }),
+      requestBody: typeof request.body === "string" ? request.body : undefined,
+    };
+    commandContext.getStore()?.wire.push(exchange);
+    const response = await next(request);
+    exchange.status = response.status;
+    exchange.responseHeaders = response.headers.toJSON();
+    exchange.responseBody = response.bodyAsText ?? undefined;
+    return response;
+  },
+};
+
+// Lets a test replay a request with a fixed Repeatability-Request-ID, as the SDK's own retry
+// policy does when a response is lost. The header is not part of the HMAC signature.
+const repeatabilityOverridePolicy = {
+  name: "callemuConformanceRepeatabilityOverride",
+  async sendRequest(request, next) {
+    const fixed = commandContext.getStore()?.repeatability;
+    if (fixed && request.headers.has("Repeatability-Request-ID")) {
+      request.headers.set("Repeatability-Request-ID", fixed.requestId);
+      request.headers.set("Repeatability-First-Sent", fixed.firstSent);
+    }
+    return next(request);
+  },
+};
+
+function record(list, item) {
+  list.push(item);
+  if (list.length > MAX_RECORDED) list.shift();
+  for (const waiter of [...waiters]) {
+    if (waiter.predicate()) {
+      waiters.delete(waiter);
+      waiter.resolve();
+    }
+  }
+}
+
+function waitFor(predicate, timeoutMs, what) {
+  if (predicate()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const waiter = {
+      predicate,
+      resolve: () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    };
+    const timer = setTimeout(() => {
+      waiters.delete(waiter);
+      reject(Object.assign(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`), { code: "Timeout" }));
+    }, timeoutMs);
+    waiters.add(waiter);
+  });
+}
+
+// ---- the app's web server --------------------------------------------------------------------
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on("data", (c) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function handleCallback(path, headers, body) {
+  const entry = { seq: ++seq, path, receivedAt: new Date().toISOString(), body, headers };
+  try {
+    const event = parseCallAutomationEvent(body);
+    entry.kind = event.kind;
+    entry.callConnectionId = event.callConnectionId;
+    entry.parsed = event;
+  } catch (e) {
+    entry.parseError = String(e?.stack ?? e);
+    parseFailures.push({ path, body, error: entry.parseError });
+    process.stderr.write(`PARSE FAILURE: parseCallAutomationEvent rejected a callback on ${path}: ${entry.parseError}\nbody: ${body}\n`);
+  }
+  record(callbacks, entry);
+}
+
+function handleEventGrid(headers, body, res) {
+  let events;
+  try {
+    events = JSON.parse(body);
+  } catch (e) {
+    record(eventGrid.events, { parseError: String(e), body });
+    res.writeHead(400).end();
+    return;
+  }
+  const list = Array.isArray(events) ? events : [events];
+  for (const ev of list) {
+    if (ev.eventType === "Microsoft.EventGrid.SubscriptionValidationEvent") {
+      record(eventGrid.validations, { header: headers["aeg-event-type"] ?? null, event: ev });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ validationResponse: ev.data?.validationCode }));
+      return;
+    }
+  }
+  for (const ev of list) record(eventGrid.events, { header: headers["aeg-event-type"] ?? null, event: ev });
+  res.writeHead(200).end();
+}
+
+const server = http.createServer(async (req, res) => {
+  let body;
+  try {
+    body = await readBody(req);
+  } catch {
+    res.writeHead(413).end();
+    return;
+  }
+  const path = req.url;
+  if (req.method === "POST" && path.startsWith("/callbacks/")) {
+    handleCallback(path, req.headers, body);
+    res.writeHead(200).end();
+  } else if (req.method === "POST" && path === "/eventgrid") {
+    handleEventGrid(req.headers, body, res);
+  } else {
+    res.writeHead(404).end();
+  }
+});
+
+// ---- commands --------------------------------------------------------------------------------
+
+function identifier(spec) {
+  if (spec?.phoneNumber) return { phoneNumber: spec.phoneNumber };
+  if (spec?.communicationUserId) return { communicationUserId: spec.communicationUserId };
+  throw new Error(`unsupported identifier ${JSON.stringify(spec)}`);
+}
+
+function client(name) {
+  const c = clients.get(name);
+  if (!c) throw new Error(`no client named ${name}; send "client" first`);
+  return c;
+}
+
+function callbackUrl(tag) {
+  return `${callbackBaseUrl}/callbacks/${encodeURIComponent(tag ?? "default")}`;
+}
+
+function sdkOptions(cmd) {
+  return { abortSignal: AbortSignal.timeout(cmd.timeoutMs ?? 10_000), operationContext: cmd.operationContext };
+}
+
+const ops = {
+  client(cmd) {
+    const options = {
+      additionalPolicies: [
+        { policy: repeatabilityOverridePolicy, position: "perCall" },
+        { policy: captureWirePolicy, position: "perRetry" },
+      ],
+    };
+    if (cmd.allowInsecureConnection) options.allowInsecureConnection = true;
+    if (cmd.maxRetries !== undefined) options.retryOptions = { maxRetries: cmd.maxRetries };
+    clients.set(cmd.name, new CallAutomationClient(cmd.connectionString, options));
+    return { name: cmd.name };
+  },
+
+  async createCall(cmd) {
+    const target = { targetParticipant: identifier(cmd.target) };
+    if (cmd.sourceCallerId) target.sourceCallIdNumber = { phoneNumber: cmd.sourceCallerId };
+    const result = await client(cmd.client).createCall(target, callbackUrl(cmd.callbackTag), sdkOptions(cmd));
+    return result.callConnectionProperties;
+  },
+
+  async answerCall(cmd) {
+    const result = await client(cmd.client).answerCall(cmd.incomingCallContext, callbackUrl(cmd.callbackTag), sdkOptions(cmd));
+    return result.callConnectionProperties;
+  },
+
+  getCall(cmd) {
+    return client(cmd.client).getCallConnection(cmd.callConnectionId).getCallConnectionProperties(sdkOptions(cmd));
+  },
+
+  async hangUp(cmd) {
+    await client(cmd.client).getCallConnection(cmd.callConnectionId).hangUp(Boolean(cmd.forEveryone), sdkOptions(cmd));
+    return {};
+  },
+
+  async listParticipants(cmd) {
+    const result = await client(cmd.client).getCallConnection(cmd.callConnectionId).listParticipants(sdkOptions(cmd));
+    return { values: result.values };
+  },
+
+  callbacks(cmd) {
+    return {
+      callbacks: callbacks
+        .filter((c) => !cmd.callConnectionId || c.callConnectionId === cmd.callConnectionId)
+        .filter((c) => !cmd.sinceSeq || c.seq > cmd.sinceSeq)
+        .map(({ parsed, ...rest }) => rest),
+      parseFailures,
+    };
+  },
+
+  async waitCallback(cmd) {
+    const matches = () =>
+      callbacks.find(
+        (c) => c.callConnectionId === cmd.callConnectionId && c.kind === cmd.kind && (!cmd.sinceSeq || c.seq > cmd.sinceSeq),
+      );
+    await waitFor(() => matches() !== undefined, cmd.timeoutMs ?? 10_000, `${cmd.kind} for ${cmd.callConnectionId}`);
+    const { parsed, ...rest } = matches();
+    return { ...rest, event: parsed };
+  },
+
+  async waitIncomingCall(cmd) {
+    const matches = () =>
+      eventGrid.events.find(
+        (e) => e.event?.eventType === "Microsoft.Communication.IncomingCall" && (!cmd.toRawId || e.event.data?.to?.rawId === cmd.toRawId),
+      );
+    await waitFor(() => matches() !== undefined, cmd.timeoutMs ?? 10_000, `IncomingCall to ${cmd.toRawId ?? "anyone"}`);
+    return { ...matches(), validations: eventGrid.validations };
+  },
+
+  // Runs the SDK parser on a body the test got elsewhere (e.g. the emulator's journal).
+  parse(cmd) {
+    try {
+      const event = parseCallAutomationEvent(cmd.body);
+      return { ok: true, kind: event.kind, callConnectionId: event.callConnectionId };
+    } catch (e) {
+      return { ok: false, error: String(e?.message ?? e) };
+    }
+  },
+};
+
+function describeError(e) {
+  return {
+    name: e?.name,
+    statusCode: e?.statusCode,
+    code: e?.code,
+    message: String(e?.message ?? e),
+    body: e?.response?.bodyAsText ?? undefined,
+  };
+}
+
+function reply(obj) {
+  process.stdout.write(JSON.stringify(obj) + "\n");
+}
+
+async function run(line) {
+  let cmd;
+  try {
+    cmd = JSON.parse(line);
+  } catch (e) {
+    process.stderr.write(`bad command line: ${line}\n`);
+    return;
+  }
+  const op = ops[cmd.op];
+  const context = { wire: [], repeatability: cmd.repeatability };
+  if (!op) {
+    reply({ id: cmd.id, ok: false, error: { name: "UnknownOp", message: `unknown op ${cmd.op}` }, wire: [] });
+    return;
+  }
+  try {
+    const result = await commandContext.run(context, () => op(cmd));
+    reply({ id: cmd.id, ok: true, result, wire: context.wire });
+  } catch (e) {
+    reply({ id: cmd.id, ok: false, error: describeError(e), wire: context.wire });
+  }
+}
+
+let callbackBaseUrl;
+server.listen(0, "127.0.0.1", () => {
+  callbackBaseUrl = `http://127.0.0.1:${server.address().port}`;
+  reply({ ready: true, callbackBaseUrl, node: process.version });
+  const rl = readline.createInterface({ input: process.stdin });
+  rl.on("line", (line) => {
+    if (line.trim()) run(line);
+  });
+  // The test JVM owns this process: when it closes stdin (or dies), stop.
+  rl.on("close", () => {
+    server.close();
+    process.exit(0);
+  });
+});
