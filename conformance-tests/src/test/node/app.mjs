@@ -298,14 +298,14 @@ async function run(line) {
   const op = ops[cmd.op];
   const context = { wire: [], repeatability: cmd.repeatability };
   if (!op) {
-    reply({ id: cmd.id, ok: false, error: { name: "UnknownOp", message: `unknown op ${cmd.op}` }, wire: [] });
+    reply({ id: cmd.id, op: cmd.op, ok: false, error: { name: "UnknownOp", message: `unknown op ${cmd.op}` }, wire: [] });
     return;
   }
   try {
     const result = await commandContext.run(context, () => op(cmd));
-    reply({ id: cmd.id, ok: true, result, wire: context.wire });
+    reply({ id: cmd.id, op: cmd.op, ok: true, result, wire: context.wire });
   } catch (e) {
-    reply({ id: cmd.id, ok: false, error: describeError(e), wire: context.wire });
+    reply({ id: cmd.id, op: cmd.op, ok: false, error: describeError(e), wire: context.wire });
   }
 }
 

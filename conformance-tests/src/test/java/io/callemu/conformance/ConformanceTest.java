@@ -1,0 +1,105 @@
+package io.callemu.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callemu.emulator.CallemuConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Base of every conformance test class: one callemu, one Node app (JS SDK) and one Java app
+ * (Java SDK callback server) per class, not per test. After each test no callback may have failed
+ * either SDK's parser; as the last test of the class every callback in callemu's journal is run
+ * through both parsers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ConformanceTest {
+
+  /** JS client over plain HTTP ({@code allowInsecureConnection: true}). */
+  static final String JS_HTTP = "http";
+  /** JS client over HTTPS (NODE_EXTRA_CA_CERTS = callemu's ca.pem). */
+  static final String JS_HTTPS = "https";
+
+  private static final AtomicInteger TAGS = new AtomicInteger();
+
+  @TempDir Path dataDir;
+  CallemuTarget callemu;
+  NodeApp node;
+  JavaCallbackInbox javaInbox;
+  SignedHttp raw;
+
+  /** What this class needs from the embedded callemu beyond ports 0 and its data dir. */
+  CallemuConfig configure(CallemuConfig config) {
+    return config;
+  }
+
+  @BeforeAll
+  void startCallemuAndApps() {
+    Path caPem = CallemuTarget.caPemFor(dataDir);
+    node = NodeApp.start(caPem);
+    javaInbox = new JavaCallbackInbox();
+    callemu = CallemuTarget.start(dataDir,
+        c -> configure(c.withEventGridWebhook(node.eventGridWebhookUrl())));
+    node.call("client", Map.of("name", JS_HTTPS, "connectionString", callemu.connectionString())).result();
+    if (callemu.httpConnectionString() != null) {
+      node.call("client", Map.of("name", JS_HTTP, "connectionString", callemu.httpConnectionString(),
+          "allowInsecureConnection", true)).result();
+      raw = new SignedHttp(callemu.httpEndpoint(), callemu.accessKey());
+    }
+  }
+
+  @AfterAll
+  void stopCallemuAndApps() {
+    try (CallemuTarget c = callemu; NodeApp n = node; JavaCallbackInbox j = javaInbox) {
+      // closed in reverse order; each may be null if start failed
+    }
+  }
+
+  /** Every callback either app received so far parsed in its SDK (checked after every test). */
+  @AfterEach
+  void everyCallbackParsedInTheSdks() {
+    JsonNode jsFailures = node.call("callbacks", Map.of()).result().path("parseFailures");
+    assertThat(jsFailures).as("callbacks parseCallAutomationEvent (JS 1.6.0) rejected; Node stderr:\n%s", node.stderr())
+        .isEmpty();
+    assertThat(javaInbox.parseFailures()).as("callbacks CallAutomationEventParser (Java 1.0.4) rejected").isEmpty();
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  @DisplayName("CA-EVT-002 every callback in callemu's journal parses with both SDK parsers")
+  void everyJournalledCallbackParsesInBothSdks() {
+    List<String> bodies = Journal.callbackBodies(callemu.control().events(null, null, null));
+    List<String> failures = new ArrayList<>();
+    for (String body : bodies) {
+      JsonNode js = node.call("parse", Map.of("body", body)).result();
+      if (!js.path("ok").asBoolean()) {
+        failures.add("JS: " + js.path("error").asText() + " <- " + body);
+      }
+      JavaCallbackInbox.Received java = JavaCallbackInbox.parse("journal", body);
+      if (java.parseFailure() != null) {
+        failures.add("Java: " + java.parseFailure() + " <- " + body);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  /** A callback tag unique in the suite, so each test's callbacks arrive on their own URL. */
+  static String newTag(String prefix) {
+    return prefix + "-" + TAGS.incrementAndGet();
+  }
+}

@@ -1,0 +1,230 @@
+package io.callemu.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Node "app under test" (src/test/node/app.mjs) as a child process: it uses
+ * {@code @azure/communication-call-automation} 1.6.0 exactly as an app does and receives the
+ * callbacks on its own loopback web server. Commands go as JSON lines on stdin, replies come back
+ * as JSON lines on stdout; every wait is bounded.
+ */
+final class NodeApp implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+  /** Extra time on top of a command's own timeout for the reply to come back. */
+  private static final Duration REPLY_MARGIN = Duration.ofSeconds(10);
+  private static final int STDERR_KEEP_CHARS = 64 * 1024;
+
+  private final Process process;
+  private final OutputStream stdin;
+  private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+  private final CompletableFuture<JsonNode> ready = new CompletableFuture<>();
+  private final StringBuilder stderr = new StringBuilder();
+  private final AtomicLong ids = new AtomicLong();
+  private final String callbackBaseUrl;
+
+  /** One reply of the app: {@code result} when ok, else {@code error}; {@code wire} is every HTTP exchange the SDK made. */
+  record Reply(String op, boolean ok, JsonNode result, JsonNode error, JsonNode wire) {
+
+    /** The result of a command that must have succeeded. */
+    JsonNode result() {
+      if (!ok) {
+        throw new AssertionError("JS SDK op " + op + " failed: " + error + "\nwire: " + wire);
+      }
+      return result;
+    }
+
+    /** The error of a command that must have failed. */
+    JsonNode error() {
+      if (ok) {
+        throw new AssertionError("JS SDK op " + op + " was expected to fail but returned " + result + "\nwire: " + wire);
+      }
+      return error;
+    }
+
+    /** The last HTTP exchange the SDK made for this command. */
+    JsonNode lastExchange() {
+      if (wire == null || wire.isEmpty()) {
+        throw new AssertionError("JS SDK op " + op + " made no HTTP request; error: " + error);
+      }
+      return wire.get(wire.size() - 1);
+    }
+  }
+
+  private NodeApp(Process process) {
+    this.process = process;
+    this.stdin = process.getOutputStream();
+    Thread out = new Thread(this::readStdout, "node-app-stdout");
+    out.setDaemon(true);
+    out.start();
+    Thread err = new Thread(this::readStderr, "node-app-stderr");
+    err.setDaemon(true);
+    err.start();
+    try {
+      JsonNode hello = ready.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      this.callbackBaseUrl = hello.path("callbackBaseUrl").asText();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while starting the Node app", e);
+    } catch (ExecutionException | TimeoutException e) {
+      close();
+      throw new IllegalStateException("the Node app did not start within " + STARTUP_TIMEOUT + "; stderr:\n" + stderr(), e);
+    }
+  }
+
+  /**
+   * Starts {@code node app.mjs} in the driver directory (installed by the build's {@code npm ci}).
+   *
+   * @param extraCaPem a PEM file Node must trust (NODE_EXTRA_CA_CERTS) for HTTPS, or null
+   */
+  static NodeApp start(Path extraCaPem) {
+    Path dir = Path.of(System.getProperty("callemu.nodeDriverDir", "src/test/node")).toAbsolutePath();
+    if (!Files.isDirectory(dir.resolve("node_modules/@azure/communication-call-automation"))) {
+      throw new IllegalStateException("the JS SDK is not installed in " + dir
+          + "; run the Maven build (it runs `npm ci` there) or `npm ci` in that directory");
+    }
+    ProcessBuilder builder = new ProcessBuilder("node", "app.mjs").directory(dir.toFile());
+    if (extraCaPem != null) {
+      builder.environment().put("NODE_EXTRA_CA_CERTS", extraCaPem.toAbsolutePath().toString());
+    }
+    try {
+      return new NodeApp(builder.start());
+    } catch (IOException e) {
+      throw new IllegalStateException("conformance-tests needs Node 20 (`node`) on the PATH: " + e.getMessage(), e);
+    }
+  }
+
+  /** Base URL of the app's web server, e.g. {@code http://127.0.0.1:40123}. */
+  String callbackBaseUrl() {
+    return callbackBaseUrl;
+  }
+
+  /** The app's callback URL for a tag (one tag per test keeps the callbacks apart). */
+  String callbackUrl(String tag) {
+    return callbackBaseUrl + "/callbacks/" + tag;
+  }
+
+  String eventGridWebhookUrl() {
+    return callbackBaseUrl + "/eventgrid";
+  }
+
+  /** Runs one command; arguments are the command's fields besides "op". Waits at most its timeoutMs plus a margin. */
+  Reply call(String op, Map<String, ?> arguments) {
+    long id = ids.incrementAndGet();
+    ObjectNode command = JSON.valueToTree(arguments);
+    command.put("id", id).put("op", op);
+    long timeoutMs = command.path("timeoutMs").asLong(10_000) + REPLY_MARGIN.toMillis();
+    CompletableFuture<Reply> reply = new CompletableFuture<>();
+    pending.put(id, reply);
+    try {
+      synchronized (stdin) {
+        stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+      }
+      return reply.get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the Node app is gone; stderr:\n" + stderr(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError("no reply from the Node app to " + command + " within " + timeoutMs + " ms; stderr:\n" + stderr(), e);
+    } finally {
+      pending.remove(id);
+    }
+  }
+
+  /** Everything the app wrote to stderr (parse failures are reported there too), truncated to the last 64 KiB. */
+  String stderr() {
+    synchronized (stderr) {
+      return stderr.toString();
+    }
+  }
+
+  private void readStdout() {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        JsonNode message;
+        try {
+          message = JSON.readTree(line);
+        } catch (IOException e) {
+          appendStderr("[unparsable stdout line] " + line + "\n");
+          continue;
+        }
+        if (message.path("ready").asBoolean(false)) {
+          ready.complete(message);
+          continue;
+        }
+        CompletableFuture<Reply> reply = pending.get(message.path("id").asLong());
+        if (reply != null) {
+          reply.complete(new Reply(message.path("op").asText(null), message.path("ok").asBoolean(false),
+              message.get("result"), message.get("error"), message.get("wire")));
+        }
+      }
+    } catch (IOException e) {
+      appendStderr("[stdout closed] " + e + "\n");
+    }
+    IllegalStateException gone = new IllegalStateException("the Node app exited; stderr:\n" + stderr());
+    ready.completeExceptionally(gone);
+    pending.values().forEach(f -> f.completeExceptionally(gone));
+  }
+
+  private void readStderr() {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        appendStderr(line + "\n");
+      }
+    } catch (IOException e) {
+      appendStderr("[stderr closed] " + e + "\n");
+    }
+  }
+
+  private void appendStderr(String text) {
+    synchronized (stderr) {
+      stderr.append(text);
+      if (stderr.length() > STDERR_KEEP_CHARS) {
+        stderr.delete(0, stderr.length() - STDERR_KEEP_CHARS);
+      }
+    }
+  }
+
+  /** Closes stdin (the app exits on its own), then kills it if it has not exited within 5 s. */
+  @Override
+  public void close() {
+    try {
+      stdin.close();
+    } catch (IOException ignored) {
+      // already gone
+    }
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
