@@ -1,0 +1,79 @@
+package io.callemu.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callemu.emulator.CallemuConfig;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Malformed requests, correctly signed, are refused with 400 and the error envelope (reference
+ * §3, §10, §13 item 15) and create nothing. Not in {@code --loose} mode.
+ */
+@DisplayName("Request validation")
+class RequestValidationTest extends ConformanceTest {
+
+  static final String CREATE_PATH = "/calling/callConnections?api-version=2026-03-12";
+
+  @Override
+  CallemuConfig configure(CallemuConfig config) {
+    return config.withClock("wall").withSetting("call.ringMs", "20");
+  }
+
+  String target() {
+    return "{\"kind\":\"phoneNumber\",\"rawId\":\"4:+15551234567\",\"phoneNumber\":{\"value\":\"+15551234567\"}}";
+  }
+
+  String callbackUri() {
+    return "\"" + node.callbackUrl(newTag("req")) + "\"";
+  }
+
+  void assertBadRequestChangingNothing(String path, String body) {
+    int before = ControlState.callCount(callemu.control());
+
+    SignedHttp.Response response = raw.send(raw.request("POST", path, body));
+
+    assertThat(response.status()).as("status for %s %s -> %s", path, body, response.body()).isEqualTo(400);
+    ErrorEnvelope.assertValid(response.body());
+    assertThat(ControlState.callCount(callemu.control())).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("CA-REQ-000 the well-formed request these cases are cut from is accepted (201)")
+  void wellFormedIsAccepted() {
+    SignedHttp.Response response = raw.send(raw.request("POST", CREATE_PATH,
+        "{\"targets\":[" + target() + "],\"callbackUri\":" + callbackUri() + "}"));
+
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("CA-REQ-001 a body that is not JSON is refused with 400")
+  void badJson() {
+    assertBadRequestChangingNothing(CREATE_PATH, "{\"targets\":[" + target() + "],\"callbackUri\":");
+    assertBadRequestChangingNothing(CREATE_PATH, "not json at all");
+    assertBadRequestChangingNothing(CREATE_PATH, "[]");
+  }
+
+  @Test
+  @DisplayName("CA-REQ-002 a createCall without its required targets or callbackUri is refused with 400")
+  void missingRequiredFields() {
+    assertBadRequestChangingNothing(CREATE_PATH, "{\"callbackUri\":" + callbackUri() + "}");
+    assertBadRequestChangingNothing(CREATE_PATH, "{\"targets\":[],\"callbackUri\":" + callbackUri() + "}");
+    assertBadRequestChangingNothing(CREATE_PATH, "{\"targets\":[" + target() + "]}");
+  }
+
+  @Test
+  @DisplayName("CA-REQ-004 a request without api-version is refused with 400")
+  void missingApiVersion() {
+    assertBadRequestChangingNothing("/calling/callConnections",
+        "{\"targets\":[" + target() + "],\"callbackUri\":" + callbackUri() + "}");
+  }
+
+  @Test
+  @DisplayName("CA-REQ-005 a request with an unknown api-version is refused with 400")
+  void unknownApiVersion() {
+    assertBadRequestChangingNothing("/calling/callConnections?api-version=2099-01-01",
+        "{\"targets\":[" + target() + "],\"callbackUri\":" + callbackUri() + "}");
+  }
+}
