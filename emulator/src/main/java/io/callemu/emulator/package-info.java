@@ -1,2 +1,6 @@
-/** The callemu server (placeholder until the emulator-core issue lands). */
+/**
+ * The callemu server: {@link io.callemu.emulator.Callemu} starts it in-process,
+ * {@link io.callemu.emulator.Main} from the command line, both from a
+ * {@link io.callemu.emulator.CallemuConfig}.
+ */
 package io.callemu.emulator;

@@ -1,0 +1,347 @@
+package io.callemu.emulator;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one emulator instance starts (CONTRACT section 1): immutable, built from defaults, from the
+ * command line plus {@code CALLEMU_*} environment variables, or with fluent {@code withX} copies.
+ */
+public final class CallemuConfig {
+
+  /** Clock modes of {@code --clock}. */
+  public static final String WALL = "wall";
+  public static final String VIRTUAL = "virtual";
+
+  private final String host;
+  private final int port;
+  private final int httpsPort;
+  private final Path certPem;
+  private final Path keyPem;
+  private final Path dataDir;
+  private final String accessKey;
+  private final String clock;
+  private final double timeScale;
+  private final Path scenario;
+  private final String eventGridWebhook;
+  private final Map<String, String> settings;
+  private final boolean loose;
+  private final String controlToken;
+  private final Path journal;
+
+  private CallemuConfig(String host, int port, int httpsPort, Path certPem, Path keyPem,
+      Path dataDir, String accessKey, String clock, double timeScale, Path scenario,
+      String eventGridWebhook, Map<String, String> settings, boolean loose, String controlToken,
+      Path journal) {
+    this.host = host;
+    this.port = port;
+    this.httpsPort = httpsPort;
+    this.certPem = certPem;
+    this.keyPem = keyPem;
+    this.dataDir = dataDir;
+    this.accessKey = accessKey;
+    this.clock = clock;
+    this.timeScale = timeScale;
+    this.scenario = scenario;
+    this.eventGridWebhook = eventGridWebhook;
+    this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    this.loose = loose;
+    this.controlToken = controlToken;
+    this.journal = journal;
+  }
+
+  /** The defaults of CONTRACT section 1. */
+  public static CallemuConfig defaults() {
+    return new CallemuConfig("127.0.0.1", 9080, 9443, null, null, Path.of(".callemu"),
+        Callemu.WELL_KNOWN_ACCESS_KEY, WALL, 1.0, null, null, Map.of(), false, null, null);
+  }
+
+  /**
+   * Reads the command line on top of {@code CALLEMU_<NAME>} environment variables (the command
+   * line wins). Options take {@code --name value} or {@code --name=value}.
+   *
+   * @throws IllegalArgumentException with a message fit for the user on any bad option or value
+   */
+  public static CallemuConfig fromArgs(String[] args, Map<String, String> env) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String name : Option.NAMES) {
+      String fromEnv = env.get("CALLEMU_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+      if (fromEnv != null && !fromEnv.isEmpty()) {
+        if (name.equals("set")) {
+          for (String pair : fromEnv.split(",")) {
+            putSetting(settings, pair.trim(), "CALLEMU_SET");
+          }
+        } else {
+          values.put(name, fromEnv);
+        }
+      }
+    }
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "' (options start with --)");
+      }
+      String name = arg.substring(2);
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (!Option.NAMES.contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
+      }
+      if (name.equals("loose") && value == null) {
+        value = "true";
+      } else if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("option --" + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      if (name.equals("set")) {
+        putSetting(settings, value, "--set");
+      } else {
+        values.put(name, value);
+      }
+    }
+    CallemuConfig c = defaults();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      c = c.with(e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      c = c.withSetting(e.getKey(), e.getValue());
+    }
+    c.validate();
+    return c;
+  }
+
+  private static void putSetting(Map<String, String> settings, String pair, String where) {
+    int eq = pair.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException(where + " expects key=value, got '" + pair + "'");
+    }
+    settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+  }
+
+  private CallemuConfig with(String option, String value) {
+    switch (option) {
+      case "host": return withHost(value);
+      case "port": return withPort(parseInt(option, value));
+      case "https-port": return withHttpsPort(parseInt(option, value));
+      case "cert": return withCert(Path.of(value), keyPem);
+      case "key": return withCert(certPem, Path.of(value));
+      case "data-dir": return withDataDir(Path.of(value));
+      case "access-key": return withAccessKey(value);
+      case "clock": return withClock(value);
+      case "time-scale": return withTimeScale(parseDouble(option, value));
+      case "scenario": return withScenario(Path.of(value));
+      case "eventgrid-webhook": return withEventGridWebhook(value);
+      case "loose": return withLoose(parseBoolean(option, value));
+      case "control-token": return withControlToken(value);
+      case "journal": return withJournal(Path.of(value));
+      default: throw new IllegalArgumentException("unknown option --" + option);
+    }
+  }
+
+  /**
+   * Checks the combination of values; {@link Callemu#start} calls it too, so embedded users get
+   * the same messages as the command line.
+   */
+  public void validate() {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("--host must not be empty");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be 0..65535, got " + port);
+    }
+    if (httpsPort < -1 || httpsPort > 65535) {
+      throw new IllegalArgumentException("--https-port must be -1 (off) or 0..65535, got " + httpsPort);
+    }
+    if ((certPem == null) != (keyPem == null)) {
+      throw new IllegalArgumentException("--cert and --key must be given together");
+    }
+    if (!WALL.equals(clock) && !VIRTUAL.equals(clock)) {
+      throw new IllegalArgumentException("--clock must be 'wall' or 'virtual', got '" + clock + "'");
+    }
+    if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+      throw new IllegalArgumentException("--time-scale must be a positive number, got " + timeScale);
+    }
+    if (accessKey == null || accessKey.isEmpty()) {
+      throw new IllegalArgumentException("--access-key must not be empty");
+    }
+    try {
+      if (Base64.getDecoder().decode(accessKey).length == 0) {
+        throw new IllegalArgumentException("--access-key decodes to no bytes");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--access-key must be base64: " + e.getMessage());
+    }
+    if (eventGridWebhook != null && !(eventGridWebhook.startsWith("http://")
+        || eventGridWebhook.startsWith("https://"))) {
+      throw new IllegalArgumentException("--eventgrid-webhook must be an http(s) URL, got '"
+          + eventGridWebhook + "'");
+    }
+    if (controlToken != null && controlToken.isEmpty()) {
+      throw new IllegalArgumentException("--control-token must not be empty");
+    }
+    if (controlToken == null && !isLoopback(host)) {
+      throw new IllegalArgumentException("--host " + host + " is not a loopback address: set "
+          + "--control-token so that others on the network cannot drive the control API");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    try {
+      // Only literal addresses are judged; a host name is resolved once, at start.
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static int parseInt(String option, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + option + " expects a whole number, got '" + value + "'");
+    }
+  }
+
+  private static double parseDouble(String option, String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + option + " expects a number, got '" + value + "'");
+    }
+  }
+
+  private static boolean parseBoolean(String option, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true": case "1": case "yes": case "on": return true;
+      case "false": case "0": case "no": case "off": return false;
+      default: throw new IllegalArgumentException("--" + option + " expects true or false, got '" + value + "'");
+    }
+  }
+
+  private CallemuConfig copy(String host, int port, int httpsPort, Path certPem, Path keyPem,
+      Path dataDir, String accessKey, String clock, double timeScale, Path scenario,
+      String eventGridWebhook, Map<String, String> settings, boolean loose, String controlToken,
+      Path journal) {
+    return new CallemuConfig(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock,
+        timeScale, scenario, eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withHost(String h) {
+    return copy(h, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale, scenario,
+        eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withPort(int p) {
+    return copy(host, p, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale, scenario,
+        eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withHttpsPort(int p) {
+    return copy(host, port, p, certPem, keyPem, dataDir, accessKey, clock, timeScale, scenario,
+        eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withDataDir(Path d) {
+    return copy(host, port, httpsPort, certPem, keyPem, Objects.requireNonNull(d), accessKey, clock,
+        timeScale, scenario, eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withAccessKey(String base64) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, base64, clock, timeScale, scenario,
+        eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  /** {@code "wall"} or {@code "virtual"}. */
+  public CallemuConfig withClock(String mode) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, mode, timeScale,
+        scenario, eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withTimeScale(double s) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, s, scenario,
+        eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withEventGridWebhook(String url) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
+        scenario, url, settings, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withLoose(boolean b) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
+        scenario, eventGridWebhook, settings, b, controlToken, journal);
+  }
+
+  public CallemuConfig withControlToken(String t) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
+        scenario, eventGridWebhook, settings, loose, t, journal);
+  }
+
+  public CallemuConfig withJournal(Path p) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
+        scenario, eventGridWebhook, settings, loose, controlToken, p);
+  }
+
+  public CallemuConfig withScenario(Path p) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale, p,
+        eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  /** One setting ({@code --set key=value}); checked against the known settings at start. */
+  public CallemuConfig withSetting(String key, String value) {
+    Map<String, String> s = new LinkedHashMap<>(settings);
+    s.put(key, value);
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
+        scenario, eventGridWebhook, s, loose, controlToken, journal);
+  }
+
+  public CallemuConfig withCert(Path certPem, Path keyPem) {
+    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
+        scenario, eventGridWebhook, settings, loose, controlToken, journal);
+  }
+
+  public String host() { return host; }
+  public int port() { return port; }
+  /** -1 when HTTPS is off. */
+  public int httpsPort() { return httpsPort; }
+  public Path certPem() { return certPem; }
+  public Path keyPem() { return keyPem; }
+  public Path dataDir() { return dataDir; }
+  public String accessKey() { return accessKey; }
+  public String clock() { return clock; }
+  public double timeScale() { return timeScale; }
+  public Path scenario() { return scenario; }
+  public String eventGridWebhook() { return eventGridWebhook; }
+  /** The {@code --set} values, in the order given. */
+  public Map<String, String> settings() { return settings; }
+  public boolean loose() { return loose; }
+  public String controlToken() { return controlToken; }
+  public Path journal() { return journal; }
+
+  /** The option names of CONTRACT section 1 (without the leading dashes). */
+  static final class Option {
+    static final java.util.List<String> NAMES = java.util.List.of("host", "port", "https-port",
+        "cert", "key", "data-dir", "access-key", "clock", "time-scale", "scenario",
+        "eventgrid-webhook", "set", "loose", "control-token", "journal");
+
+    private Option() {
+    }
+  }
+}
