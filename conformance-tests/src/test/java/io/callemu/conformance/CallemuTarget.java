@@ -91,7 +91,7 @@ final class CallemuTarget implements AutoCloseable {
         .withDataDir(dataDir));
     Callemu callemu = Callemu.start(config);
     return new CallemuTarget(callemu, callemu.connectionString(), callemu.httpConnectionString(), callemu.caPem(),
-        callemu.control());
+        new ControlClient(callemu.httpUrl(), config.controlToken()));
   }
 
   private static String group(String connectionString, int group) {

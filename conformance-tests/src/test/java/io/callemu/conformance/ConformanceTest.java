@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callemu.emulator.CallemuConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Base of every conformance test class: one callemu, one Node app (JS SDK) and one Java app
@@ -37,7 +40,7 @@ abstract class ConformanceTest {
 
   private static final AtomicInteger TAGS = new AtomicInteger();
 
-  @TempDir Path dataDir;
+  Path dataDir;
   CallemuTarget callemu;
   NodeApp node;
   JavaCallbackInbox javaInbox;
@@ -49,7 +52,8 @@ abstract class ConformanceTest {
   }
 
   @BeforeAll
-  void startCallemuAndApps() {
+  void startCallemuAndApps() throws IOException {
+    dataDir = Files.createTempDirectory("callemu-conformance-");
     Path caPem = CallemuTarget.caPemFor(dataDir);
     node = NodeApp.start(caPem);
     javaInbox = new JavaCallbackInbox();
@@ -64,9 +68,21 @@ abstract class ConformanceTest {
   }
 
   @AfterAll
-  void stopCallemuAndApps() {
+  void stopCallemuAndApps() throws IOException {
     try (CallemuTarget c = callemu; NodeApp n = node; JavaCallbackInbox j = javaInbox) {
       // closed in reverse order; each may be null if start failed
+    }
+    deleteRecursively(dataDir);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

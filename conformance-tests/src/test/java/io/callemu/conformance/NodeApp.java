@@ -42,29 +42,29 @@ final class NodeApp implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private final String callbackBaseUrl;
 
-  /** One reply of the app: {@code result} when ok, else {@code error}; {@code wire} is every HTTP exchange the SDK made. */
-  record Reply(String op, boolean ok, JsonNode result, JsonNode error, JsonNode wire) {
+  /** One reply of the app: {@code value} when ok, else {@code failure}; {@code wire} is every HTTP exchange the SDK made. */
+  record Reply(String op, boolean ok, JsonNode value, JsonNode failure, JsonNode wire) {
 
     /** The result of a command that must have succeeded. */
     JsonNode result() {
       if (!ok) {
-        throw new AssertionError("JS SDK op " + op + " failed: " + error + "\nwire: " + wire);
+        throw new AssertionError("JS SDK op " + op + " failed: " + failure + "\nwire: " + wire);
       }
-      return result;
+      return value;
     }
 
     /** The error of a command that must have failed. */
     JsonNode error() {
       if (ok) {
-        throw new AssertionError("JS SDK op " + op + " was expected to fail but returned " + result + "\nwire: " + wire);
+        throw new AssertionError("JS SDK op " + op + " was expected to fail but returned " + value + "\nwire: " + wire);
       }
-      return error;
+      return failure;
     }
 
     /** The last HTTP exchange the SDK made for this command. */
     JsonNode lastExchange() {
       if (wire == null || wire.isEmpty()) {
-        throw new AssertionError("JS SDK op " + op + " made no HTTP request; error: " + error);
+        throw new AssertionError("JS SDK op " + op + " made no HTTP request; error: " + failure);
       }
       return wire.get(wire.size() - 1);
     }
