@@ -17,15 +17,17 @@ final class Journal {
     return out;
   }
 
-  /** The JSON text of every Call Automation callback callemu POSTed (Event Grid posts excluded). */
+  /**
+   * The body of every Call Automation callback callemu sent or tried to send (Event Grid posts
+   * excluded): the journal keeps each one's CloudEvent under "event"; the wire body is that event
+   * in a one-element JSON array (§7.1).
+   */
   static List<String> callbackBodies(JsonNode answer) {
     List<String> bodies = new ArrayList<>();
     for (JsonNode entry : entries(answer)) {
-      if (!"callback".equals(entry.path("kind").asText())) {
-        continue;
+      if ("callback".equals(entry.path("kind").asText())) {
+        bodies.add("[" + entry.path("event") + "]");
       }
-      JsonNode body = entry.path("body");
-      bodies.add(body.isTextual() ? body.asText() : body.toString());
     }
     return bodies;
   }
