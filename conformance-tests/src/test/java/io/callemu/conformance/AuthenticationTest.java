@@ -8,7 +8,6 @@ import com.azure.communication.callautomation.models.CallInvite;
 import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.exception.HttpResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callemu.emulator.CallemuConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -29,12 +28,6 @@ class AuthenticationTest extends ConformanceTest {
   static final String OTHER_KEY = Base64.getEncoder().encodeToString(
       "not-the-key-callemu-was-started-with-0123456789".getBytes(StandardCharsets.UTF_8));
   static final String CREATE_PATH = "/calling/callConnections?api-version=2026-03-12";
-  static final long WAIT_MS = 10_000;
-
-  @Override
-  CallemuConfig configure(CallemuConfig config) {
-    return config.withClock("wall").withSetting("call.ringMs", "20");
-  }
 
   @BeforeAll
   void wrongKeyClients() {

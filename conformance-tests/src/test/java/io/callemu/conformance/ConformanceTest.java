@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +39,12 @@ abstract class ConformanceTest {
   /** JS client over HTTPS (NODE_EXTRA_CA_CERTS = callemu's ca.pem). */
   static final String JS_HTTPS = "https";
 
+  static final String TARGET_PHONE = "+15551234567";
+  static final String CALLER_ID = "+15550000000";
+  static final String ACS_USER = "8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_00000014-451a-8ed1-0e04-343a0d003e59";
+  /** Bound of every wait for a callback. */
+  static final long WAIT_MS = 10_000;
+
   private static final AtomicInteger TAGS = new AtomicInteger();
 
   Path dataDir;
@@ -46,9 +53,13 @@ abstract class ConformanceTest {
   JavaCallbackInbox javaInbox;
   SignedHttp raw;
 
-  /** What this class needs from the embedded callemu beyond ports 0 and its data dir. */
+  /**
+   * What this class needs from the embedded callemu beyond ports 0, its data dir and the Node app
+   * as Event Grid webhook. By default: the wall clock, and the callee picks up after 20 ms (real
+   * ringing is not what the suite is about).
+   */
   CallemuConfig configure(CallemuConfig config) {
-    return config;
+    return config.withClock("wall").withSetting("call.ringMs", "20");
   }
 
   @BeforeAll
@@ -114,6 +125,17 @@ abstract class ConformanceTest {
       }
     }
     assertThat(failures).isEmpty();
+  }
+
+  /**
+   * Offers an inbound call to {@code to} through the control API and returns the IncomingCall
+   * Event Grid event the Node app (the webhook) received, with the handshake it answered.
+   */
+  JsonNode offerIncomingCall(String to) {
+    Assumptions.assumeTrue(callemu.isEmbedded(),
+        "a running callemu posts Event Grid events to its own --eventgrid-webhook, not to this suite's app");
+    callemu.control().incomingCall(Map.of("from", "+15557654321", "to", to));
+    return node.call("waitIncomingCall", Map.of("toRawId", to, "timeoutMs", WAIT_MS)).result();
   }
 
   /** A callback tag unique in the suite, so each test's callbacks arrive on their own URL. */

@@ -19,10 +19,8 @@ import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
-import io.callemu.emulator.CallemuConfig;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,17 +32,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Java SDK 1.0.4 over HTTPS")
 class JavaSdkOverHttpsTest extends ConformanceTest {
 
-  static final String TARGET_PHONE = "+15551234567";
-  static final String CALLER_ID = "+15550000000";
-  static final String ACS_USER = "8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_00000014-451a-8ed1-0e04-343a0d003e59";
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = Duration.ofMillis(WAIT_MS);
 
   CallAutomationClient client;
-
-  @Override
-  CallemuConfig configure(CallemuConfig config) {
-    return config.withClock("wall").withSetting("call.ringMs", "20");
-  }
 
   @BeforeAll
   void javaClient() {
@@ -177,11 +167,7 @@ class JavaSdkOverHttpsTest extends ConformanceTest {
   @Test
   @DisplayName("CA-IN-002 answerCall with the IncomingCall's incomingCallContext answers 200, then CallConnected arrives")
   void answerIncomingCall() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(callemu.isEmbedded(),
-        "a running callemu posts Event Grid events to its own --eventgrid-webhook, not to this app");
-    String to = "8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_" + newTag("jcallee");
-    callemu.control().incomingCall(Map.of("from", "+15557654321", "to", to));
-    String context = node.call("waitIncomingCall", Map.of("toRawId", to, "timeoutMs", WAIT.toMillis())).result()
+    String context = offerIncomingCall("8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_" + newTag("jcallee"))
         .path("event").path("data").path("incomingCallContext").asText();
 
     Response<AnswerCallResult> response = client.answerCallWithResponse(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callemu.emulator.CallemuConfig;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,19 +18,9 @@ import org.junit.jupiter.api.Test;
 abstract class JsSdkCallLifecycleTest extends ConformanceTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String TARGET_PHONE = "+15551234567";
-  static final String CALLER_ID = "+15550000000";
-  static final String ACS_USER = "8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_00000014-451a-8ed1-0e04-343a0d003e59";
-  static final long WAIT_MS = 10_000;
 
   /** {@link #JS_HTTP} or {@link #JS_HTTPS}. */
   abstract String client();
-
-  @Override
-  CallemuConfig configure(CallemuConfig config) {
-    // Real ringing is not what these tests are about: the callee picks up after 20 ms.
-    return config.withClock("wall").withSetting("call.ringMs", "20");
-  }
 
   NodeApp.Reply createCall(String tag, Map<String, Object> target) {
     Map<String, Object> args = new HashMap<>();
@@ -210,13 +199,10 @@ abstract class JsSdkCallLifecycleTest extends ConformanceTest {
   @Test
   @DisplayName("CA-IN-001 an inbound call reaches the Event Grid webhook after the SubscriptionValidation handshake")
   void incomingCallReachesTheWebhook() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(callemu.isEmbedded(),
-        "a running callemu posts Event Grid events to its own --eventgrid-webhook, not to this app");
     String to = "8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_" + newTag("callee");
 
-    callemu.control().incomingCall(Map.of("from", "+15557654321", "to", to));
+    JsonNode incoming = offerIncomingCall(to);
 
-    JsonNode incoming = node.call("waitIncomingCall", Map.of("toRawId", to, "timeoutMs", WAIT_MS)).result();
     assertThat(incoming.path("validations")).isNotEmpty();
     assertThat(incoming.path("validations").path(0).path("header").asText()).isEqualTo("SubscriptionValidation");
     assertThat(incoming.path("header").asText()).isEqualTo("Notification");
@@ -233,11 +219,7 @@ abstract class JsSdkCallLifecycleTest extends ConformanceTest {
   @Test
   @DisplayName("CA-IN-002 answerCall with the IncomingCall's incomingCallContext answers 200, then CallConnected arrives")
   void answerIncomingCall() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(callemu.isEmbedded(),
-        "a running callemu posts Event Grid events to its own --eventgrid-webhook, not to this app");
-    String to = "8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_" + newTag("callee");
-    callemu.control().incomingCall(Map.of("from", "+15557654321", "to", to));
-    String context = node.call("waitIncomingCall", Map.of("toRawId", to, "timeoutMs", WAIT_MS)).result()
+    String context = offerIncomingCall("8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_" + newTag("callee"))
         .path("event").path("data").path("incomingCallContext").asText();
     String tag = newTag("in2");
 

@@ -3,7 +3,6 @@ package io.callemu.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callemu.emulator.CallemuConfig;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
@@ -17,11 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Repeatability")
 class RepeatabilityTest extends ConformanceTest {
-
-  @Override
-  CallemuConfig configure(CallemuConfig config) {
-    return config.withClock("wall").withSetting("call.ringMs", "20");
-  }
 
   NodeApp.Reply createCall(String tag, String requestId, String firstSent) {
     return node.call("createCall", Map.of("client", JS_HTTP, "target", Map.of("phoneNumber", "+15551234567"),

@@ -2,7 +2,6 @@ package io.callemu.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callemu.emulator.CallemuConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +13,6 @@ import org.junit.jupiter.api.Test;
 class RequestValidationTest extends ConformanceTest {
 
   static final String CREATE_PATH = "/calling/callConnections?api-version=2026-03-12";
-
-  @Override
-  CallemuConfig configure(CallemuConfig config) {
-    return config.withClock("wall").withSetting("call.ringMs", "20");
-  }
 
   String target() {
     return "{\"kind\":\"phoneNumber\",\"rawId\":\"4:+15551234567\",\"phoneNumber\":{\"value\":\"+15551234567\"}}";
