@@ -64,8 +64,7 @@ class AuthenticationTest extends ConformanceTest {
   void anotherKeyIsRefused() {
     int before = callCount();
 
-    JsonNode js = node.call("createCall", Map.of("client", "wrongKey", "target", Map.of("phoneNumber", "+15551234567"),
-        "callbackTag", newTag("auth2"))).error();
+    JsonNode js = jsCreateCall("wrongKey", newTag("auth2"), Map.of("phoneNumber", TARGET_PHONE), Map.of()).error();
     CallAutomationClient javaWithOtherKey = JavaSdk.client(
         callemu.connectionString().replaceFirst("accesskey=.*$", "accesskey=" + OTHER_KEY), callemu.caPem());
     HttpResponseException java = catchThrowableOfType(HttpResponseException.class, () -> javaWithOtherKey.createCall(
@@ -121,8 +120,8 @@ class AuthenticationTest extends ConformanceTest {
   @DisplayName("CA-AUTH-006 refused requests on a live call change nothing: it stays connected and gets no CallDisconnected")
   void refusedHangUpChangesNothing() {
     String tag = newTag("auth6");
-    String id = node.call("createCall", Map.of("client", JS_HTTP, "target", Map.of("phoneNumber", "+15551234567"),
-        "callbackTag", tag)).result().path("callConnectionId").asText();
+    String id = jsCreateCall(JS_HTTP, tag, Map.of("phoneNumber", TARGET_PHONE), Map.of()).result()
+        .path("callConnectionId").asText();
     node.call("waitCallback", Map.of("callConnectionId", id, "kind", "CallConnected", "timeoutMs", WAIT_MS)).result();
     String path = "/calling/callConnections/" + id + "?api-version=2026-03-12";
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,22 @@ abstract class ConformanceTest {
       }
     }
     assertThat(failures).isEmpty();
+  }
+
+  /**
+   * createCall through the JS SDK client {@code client} (see the client names above) to a target
+   * ({@code {"phoneNumber":…}} or {@code {"communicationUserId":…}}) with {@link #CALLER_ID} as
+   * caller id (a PSTN call needs one) and the Node app's callback URL for {@code tag}.
+   *
+   * @param extra further arguments of the createCall command (e.g. "repeatability")
+   */
+  NodeApp.Reply jsCreateCall(String client, String tag, Map<String, Object> target, Map<String, Object> extra) {
+    Map<String, Object> args = new HashMap<>(extra);
+    args.put("client", client);
+    args.put("target", target);
+    args.put("sourceCallerId", CALLER_ID);
+    args.put("callbackTag", tag);
+    return node.call("createCall", args);
   }
 
   /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,7 @@ abstract class JsSdkCallLifecycleTest extends ConformanceTest {
   abstract String client();
 
   NodeApp.Reply createCall(String tag, Map<String, Object> target) {
-    Map<String, Object> args = new HashMap<>();
-    args.put("client", client());
-    args.put("target", target);
-    args.put("sourceCallerId", CALLER_ID);
-    args.put("callbackTag", tag);
-    return node.call("createCall", args);
+    return jsCreateCall(client(), tag, target, Map.of());
   }
 
   JsonNode awaitCallback(String callConnectionId, String kind) {

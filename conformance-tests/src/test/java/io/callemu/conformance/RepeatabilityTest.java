@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class RepeatabilityTest extends ConformanceTest {
 
   NodeApp.Reply createCall(String tag, String requestId, String firstSent) {
-    return node.call("createCall", Map.of("client", JS_HTTP, "target", Map.of("phoneNumber", "+15551234567"),
-        "callbackTag", tag, "repeatability", Map.of("requestId", requestId, "firstSent", firstSent)));
+    return jsCreateCall(JS_HTTP, tag, Map.of("phoneNumber", TARGET_PHONE),
+        Map.of("repeatability", Map.of("requestId", requestId, "firstSent", firstSent)));
   }
 
   static String header(JsonNode exchange, String name) {
