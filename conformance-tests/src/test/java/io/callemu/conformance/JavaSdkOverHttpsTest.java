@@ -117,6 +117,18 @@ class JavaSdkOverHttpsTest extends ConformanceTest {
   }
 
   @Test
+  @DisplayName("CA-LIFE-006 the remote party hangs up: CallDisconnected arrives and parses in the SDK")
+  void remoteHangUpThenCallDisconnected() {
+    String tag = newTag("jlife6");
+    String id = connectedCall(tag);
+
+    callemu.control().hangup(id);
+
+    assertThat(javaInbox.await(CallDisconnected.class, id, WAIT).getCallConnectionId()).isEqualTo(id);
+    assertThat(javaInbox.bodies(tag)).anySatisfy(body -> CloudEventEnvelope.assertValid(body, "CallDisconnected", id));
+  }
+
+  @Test
   @DisplayName("CA-LIFE-005 a call that has ended is gone: getCallProperties fails 404 with code 8522")
   void endedCallIsNotFound() {
     String id = connectedCall(newTag("jlife5"));

@@ -55,6 +55,8 @@ abstract class JsSdkCallLifecycleTest extends ConformanceTest {
     String id = properties.path("callConnectionId").asText();
     assertThat(id).isNotBlank();
     assertThat(created.lastExchange().path("status").asInt()).isEqualTo(201);
+    assertThat(created.lastExchange().path("url").asText())
+        .startsWith(JS_HTTP.equals(client()) ? "http://127.0.0.1:" : "https://localhost:");
     assertThat(properties.path("callConnectionState").asText()).isEqualTo("connecting");
     assertThat(properties.path("callbackUrl").asText(properties.path("callbackUri").asText()))
         .isEqualTo(node.callbackUrl(tag));
@@ -98,6 +100,41 @@ abstract class JsSdkCallLifecycleTest extends ConformanceTest {
     assertThat(hungUp.lastExchange().path("status").asInt()).isEqualTo(204);
     JsonNode disconnected = awaitCallback(id, "CallDisconnected");
     CloudEventEnvelope.assertValid(disconnected.path("body").asText(), "CallDisconnected", id);
+    assertResult(disconnected.path("event"), 200, 7000);
+  }
+
+  static void assertResult(JsonNode parsedEvent, int code, int subCode) {
+    JsonNode result = parsedEvent.path("resultInformation");
+    assertThat(result.path("code").asInt()).as("resultInformation %s", result).isEqualTo(code);
+    assertThat(result.path("subCode").asInt()).as("resultInformation %s", result).isEqualTo(subCode);
+    assertThat(result.path("message").asText()).as("resultInformation %s", result).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("CA-LIFE-006 the remote party hangs up: CallDisconnected 200/5001 arrives and parses in the SDK")
+  void remoteHangUpThenCallDisconnected() {
+    String id = connectedCall(newTag("life6"));
+
+    callemu.control().hangup(id);
+
+    JsonNode disconnected = awaitCallback(id, "CallDisconnected");
+    CloudEventEnvelope.assertValid(disconnected.path("body").asText(), "CallDisconnected", id);
+    assertResult(disconnected.path("event"), 200, 5001);
+  }
+
+  @Test
+  @DisplayName("CA-EVT-003 callbacks carry the call's correlationId, which the API answers as X-Microsoft-Skype-Chain-ID")
+  void correlationIdMatchesSkypeChainId() {
+    NodeApp.Reply created = createCall(newTag("evt3"), Map.of("phoneNumber", TARGET_PHONE));
+    String id = created.result().path("callConnectionId").asText();
+    String correlationId = created.result().path("correlationId").asText();
+
+    JsonNode connected = awaitCallback(id, "CallConnected");
+
+    assertThat(correlationId).isNotBlank();
+    assertThat(created.lastExchange().path("responseHeaders").path("x-microsoft-skype-chain-id").asText())
+        .isEqualTo(correlationId);
+    assertThat(connected.path("event").path("correlationId").asText()).isEqualTo(correlationId);
   }
 
   @Test
