@@ -86,6 +86,10 @@ final class JavaCallbackInbox implements AutoCloseable {
     try {
       List<CallAutomationEventBase> events = CallAutomationEventParser.parseEvents(body);
       String type = shortType(body);
+      if (type == null) {
+        // parseEvents answers an empty list for text that is no JSON event at all
+        return new Received(path, body, events, "not a JSON event (array) with a type");
+      }
       if (events.isEmpty() && JAVA_104_EVENT_TYPES.contains(type)) {
         return new Received(path, body, events, "the SDK knows " + type + " but parsed it to no event");
       }
@@ -95,14 +99,20 @@ final class JavaCallbackInbox implements AutoCloseable {
     }
   }
 
-  /** "CallConnected" for a body whose (first) event has type Microsoft.Communication.CallConnected. */
+  /**
+   * "CallConnected" for a body whose (first) event has type Microsoft.Communication.CallConnected;
+   * null when the body is not JSON or its event has no type.
+   */
   static String shortType(String body) {
     try {
       JsonNode node = JSON.readTree(body);
-      JsonNode event = node.isArray() ? node.path(0) : node;
-      return event.path("type").asText("").replaceFirst("^Microsoft\\.Communication\\.", "");
+      if (node == null) {
+        return null;
+      }
+      JsonNode type = (node.isArray() ? node.path(0) : node).path("type");
+      return type.isTextual() ? type.asText().replaceFirst("^Microsoft\\.Communication\\.", "") : null;
     } catch (IOException e) {
-      return "";
+      return null;
     }
   }
 
