@@ -3,7 +3,11 @@ package io.callemu.emulator;
 import io.callemu.emulator.server.EmulatorServer;
 import io.callemu.emulator.server.ListeningPorts;
 import io.vertx.core.Vertx;
+import io.callemu.emulator.tls.DevCertificates;
+import io.callemu.emulator.tls.TlsMaterial;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,15 +31,15 @@ public final class Callemu implements AutoCloseable {
 
   private final CallemuConfig config;
   private final Vertx vertx;
-  private final EmulatorServer server;
   private final ListeningPorts ports;
+  private final TlsMaterial tls;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Callemu(CallemuConfig config, Vertx vertx, EmulatorServer server, ListeningPorts ports) {
+  private Callemu(CallemuConfig config, Vertx vertx, ListeningPorts ports, TlsMaterial tls) {
     this.config = config;
     this.vertx = vertx;
-    this.server = server;
     this.ports = ports;
+    this.tls = tls;
   }
 
   /**
@@ -47,12 +51,16 @@ public final class Callemu implements AutoCloseable {
    */
   public static Callemu start(CallemuConfig config) {
     config.validate();
+    // Blocking preparation (certificate generation, file reads) happens here, on the caller's
+    // thread, never on an event loop.
+    TlsMaterial tls = tlsMaterial(config);
+    String scenario = readScenario(config);
+    EmulatorServer server = new EmulatorServer(config, tls, scenario);
     Vertx vertx = Vertx.vertx();
-    EmulatorServer server = new EmulatorServer(config);
     try {
-      String deployment = vertx.deployVerticle(server).toCompletionStage().toCompletableFuture()
+      vertx.deployVerticle(server).toCompletionStage().toCompletableFuture()
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return new Callemu(config, vertx, server, server.ports());
+      return new Callemu(config, vertx, server.ports(), tls);
     } catch (ExecutionException e) {
       closeQuietly(vertx);
       Throwable cause = e.getCause();
@@ -67,6 +75,38 @@ public final class Callemu implements AutoCloseable {
       Thread.currentThread().interrupt();
       closeQuietly(vertx);
       throw new IllegalStateException("interrupted while starting callemu", e);
+    }
+  }
+
+  private static TlsMaterial tlsMaterial(CallemuConfig config) {
+    if (config.httpsPort() < 0) {
+      return null;
+    }
+    if (config.certPem() != null) {
+      for (Path p : new Path[] {config.certPem(), config.keyPem()}) {
+        if (!Files.isReadable(p)) {
+          throw new IllegalArgumentException("cannot read " + p);
+        }
+      }
+      return new TlsMaterial(config.certPem(), config.keyPem(), config.certPem(),
+          config.dataDir().resolve("truststore.p12"));
+    }
+    try {
+      return DevCertificates.ensure(config.dataDir());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot prepare the HTTPS certificate in " + config.dataDir()
+          + ": " + describe(e), e);
+    }
+  }
+
+  private static String readScenario(CallemuConfig config) {
+    if (config.scenario() == null) {
+      return null;
+    }
+    try {
+      return Files.readString(config.scenario());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read scenario " + config.scenario() + ": " + describe(e));
     }
   }
 
@@ -133,12 +173,12 @@ public final class Callemu implements AutoCloseable {
 
   /** PEM of the certificate apps trust ({@code NODE_EXTRA_CA_CERTS}). */
   public Path caPem() {
-    return config.dataDir().resolve("ca.pem");
+    return tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem");
   }
 
   /** PKCS12 trust store for Java apps, password {@code changeit}. */
   public Path trustStore() {
-    return config.dataDir().resolve("truststore.p12");
+    return tls != null ? tls.trustStore() : config.dataDir().resolve("truststore.p12");
   }
 
   public CallemuConfig config() {

@@ -1,27 +1,75 @@
 package io.callemu.emulator.server;
 
 import io.callemu.emulator.CallemuConfig;
-import io.callemu.emulator.Version;
+import io.callemu.emulator.acs.AcsApi;
+import io.callemu.emulator.auth.HmacAuthenticator;
+import io.callemu.emulator.call.CallService;
+import io.callemu.emulator.callback.CallbackDispatcher;
+import io.callemu.emulator.clock.Clock;
+import io.callemu.emulator.clock.VirtualClock;
+import io.callemu.emulator.clock.WallClock;
+import io.callemu.emulator.control.ControlApi;
+import io.callemu.emulator.eventgrid.EventGridPublisher;
+import io.callemu.emulator.fault.Faults;
+import io.callemu.emulator.http.RepeatabilityCache;
+import io.callemu.emulator.journal.Journal;
+import io.callemu.emulator.scenario.ScenarioRunner;
+import io.callemu.emulator.scenario.Scenarios;
+import io.callemu.emulator.settings.Settings;
+import io.callemu.emulator.tls.TlsMaterial;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 
 /**
  * The emulator as one verticle: every surface and all call state live on its single event-loop
  * context, so a call is a single-threaded state machine without locks. HTTP and HTTPS serve the
- * same router.
+ * same handler: {@code /calling/**} goes to the ACS surface, everything else to the router (the
+ * control API).
  */
 public final class EmulatorServer extends VerticleBase {
 
-  private final CallemuConfig config;
-  private volatile ListeningPorts ports;
+  private static final int CALLBACK_CONNECT_TIMEOUT_MS = 5_000;
+  private static final int CALLBACK_CONNECTIONS_PER_HOST = 50;
 
-  public EmulatorServer(CallemuConfig config) {
+  private final CallemuConfig config;
+  private final TlsMaterial tls;
+  private final Settings settings = new Settings();
+  private final Scenarios scenarios = new Scenarios();
+  private volatile ListeningPorts ports;
+  private Journal journal;
+  private HttpClient client;
+  private HmacAuthenticator authenticator;
+  private long authenticatorSkew = -1;
+
+  /**
+   * Checks settings and the scenario up front, so that bad ones stop the start with a clear
+   * message before anything listens.
+   *
+   * @param tls the certificate for HTTPS, or null when HTTPS is off
+   * @param scenarioDocument the {@code --scenario} file's text, or null
+   * @throws IllegalArgumentException for a bad setting or scenario
+   */
+  public EmulatorServer(CallemuConfig config, TlsMaterial tls, String scenarioDocument) {
     this.config = config;
+    this.tls = tls;
+    config.settings().forEach((key, value) -> settings.set(key, value, "--set"));
+    if (scenarioDocument != null) {
+      try {
+        scenarios.add(scenarioDocument);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("scenario " + config.scenario() + ": " + e.getMessage());
+      }
+    }
   }
 
   public ListeningPorts ports() {
@@ -30,29 +78,66 @@ public final class EmulatorServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    Clock clock = config.clock().equals(CallemuConfig.VIRTUAL)
+        ? new VirtualClock(context, System.currentTimeMillis())
+        : new WallClock(vertx, context, config.timeScale());
+    journal = new Journal(() -> settings.getLong(Settings.JOURNAL_CAPACITY), clock::nowMillis);
+    client = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true).setVerifyHost(false)
+            .setConnectTimeout(CALLBACK_CONNECT_TIMEOUT_MS),
+        new PoolOptions().setHttp1MaxSize(CALLBACK_CONNECTIONS_PER_HOST));
+    Faults faults = new Faults();
+    CallbackDispatcher callbacks = new CallbackDispatcher(client, clock, settings, journal, faults);
+    CallService calls = new CallService(clock, settings, callbacks);
+    new ScenarioRunner(scenarios, calls);
+    // Replay windows are real time: SDK retries happen in real time whatever the emulated clock.
+    RepeatabilityCache repeats = RepeatabilityCache.withDefaults(() -> System.nanoTime() / 1_000_000);
+    AcsApi acs = new AcsApi(calls, this::authenticator, repeats, journal, config.loose());
+    EventGridPublisher eventGrid = config.eventGridWebhook() == null ? null
+        : new EventGridPublisher(client, journal, clock, config.eventGridWebhook());
     Router router = Router.router(vertx);
-    router.get("/_emulator/health").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(new JsonObject().put("status", "ready").put("version", Version.get()).encode()));
+    new ControlApi(vertx, clock, calls, callbacks, journal, faults, scenarios, settings, repeats,
+        eventGrid, config.controlToken()).mount(router);
+    Handler<HttpServerRequest> root = req -> {
+      String path = req.path();
+      if (path.equals("/calling") || path.startsWith("/calling/")) {
+        acs.handle(req);
+      } else {
+        router.handle(req);
+      }
+    };
 
+    Future<Void> journalReady = config.journal() == null ? Future.succeededFuture()
+        : journal.openFile(vertx, config.journal());
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host())
         .setPort(config.port()));
-    Future<HttpServer> httpUp = http.requestHandler(router).listen();
-    Future<HttpServer> httpsUp;
-    if (config.httpsPort() < 0 || config.certPem() == null) {
-      // INTEGRATION(emub): without --cert/--key the certificate comes from DevCertificates.
-      httpsUp = Future.succeededFuture(null);
-    } else {
-      HttpServerOptions tls = new HttpServerOptions().setHost(config.host())
-          .setPort(config.httpsPort()).setSsl(true)
-          .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.certPem().toString())
-              .setKeyPath(config.keyPem().toString()));
-      httpsUp = vertx.createHttpServer(tls).requestHandler(router).listen();
+    HttpServer https = tls == null ? null : vertx.createHttpServer(new HttpServerOptions()
+        .setHost(config.host()).setPort(config.httpsPort()).setSsl(true)
+        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPem().toString())
+            .setKeyPath(tls.keyPem().toString())));
+    return journalReady
+        .compose(v -> http.requestHandler(root).listen())
+        .compose(v -> https == null ? Future.succeededFuture() : https.requestHandler(root).listen())
+        .map(v -> {
+          ports = new ListeningPorts(http.actualPort(), https == null ? -1 : https.actualPort());
+          return null;
+        });
+  }
+
+  /** The HMAC verifier, rebuilt when the allowed clock skew setting changes. */
+  private HmacAuthenticator authenticator() {
+    long skew = settings.getLong(Settings.HMAC_MAX_SKEW_SECONDS);
+    if (authenticator == null || skew != authenticatorSkew) {
+      authenticator = new HmacAuthenticator(config.accessKey(), java.time.Clock.systemUTC(),
+          Duration.ofSeconds(skew));
+      authenticatorSkew = skew;
     }
-    return Future.all(httpUp, httpsUp).map(all -> {
-      HttpServer https = httpsUp.result();
-      ports = new ListeningPorts(http.actualPort(), https == null ? -1 : https.actualPort());
-      return null;
-    });
+    return authenticator;
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> j = journal == null ? Future.succeededFuture() : journal.close();
+    Future<Void> c = client == null ? Future.succeededFuture() : client.close();
+    return Future.all(j, c);
   }
 }

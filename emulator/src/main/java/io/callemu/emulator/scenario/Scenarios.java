@@ -1,0 +1,166 @@
+package io.callemu.emulator.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scenario rules in force (CONTRACT section 4), read from JSON or YAML. A document is checked
+ * completely before any of its rules is added. Used on the emulator's context only.
+ */
+public final class Scenarios {
+
+  /** Triggers of CONTRACT section 4. */
+  public static final Set<String> TRIGGERS = Set.of("callConnected", "play", "recognize",
+      "transcriptionStarted", "recordResponse", "playPrompt", "incomingCall");
+  /** Actions of CONTRACT section 4; those not in {@link #SUPPORTED_ACTIONS} come with media. */
+  public static final Set<String> ACTIONS = Set.of("hangup", "dtmf", "speech", "audio");
+  public static final Set<String> SUPPORTED_ACTIONS = Set.of("hangup");
+  /** Triggers that fire in this version. */
+  public static final Set<String> SUPPORTED_TRIGGERS = Set.of("callConnected");
+
+  static final int MAX_RULES = 1000;
+
+  /** YAML is a superset of JSON, so one reader takes both. */
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final List<ScenarioRule> rules = new ArrayList<>();
+
+  /**
+   * Adds the rules of a scenario document.
+   *
+   * @return the number of rules added
+   * @throws IllegalArgumentException naming the first problem (nothing is added then)
+   */
+  public int add(String document) {
+    Object parsed;
+    try {
+      parsed = YAML.readValue(document, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the scenario is neither valid JSON nor YAML: "
+          + e.getOriginalMessage());
+    }
+    if (!(parsed instanceof Map)) {
+      throw new IllegalArgumentException("a scenario is an object with a \"rules\" array");
+    }
+    JsonObject doc = new JsonObject(castMap(parsed));
+    Object rulesValue = doc.getValue("rules");
+    if (!(rulesValue instanceof JsonArray list) || list.isEmpty()) {
+      throw new IllegalArgumentException("a scenario needs a non-empty \"rules\" array");
+    }
+    List<ScenarioRule> parsedRules = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      parsedRules.add(parseRule(list.getValue(i), "rules[" + i + "]"));
+    }
+    if (rules.size() + parsedRules.size() > MAX_RULES) {
+      throw new IllegalArgumentException("at most " + MAX_RULES + " rules may be in force; DELETE /_emulator/scenarios first");
+    }
+    rules.addAll(parsedRules);
+    return parsedRules.size();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  private static ScenarioRule parseRule(Object value, String path) {
+    if (!(value instanceof JsonObject rule)) {
+      throw new IllegalArgumentException(path + " must be an object");
+    }
+    Object on = rule.getValue("on");
+    if (!(on instanceof String) || !TRIGGERS.contains(on)) {
+      throw new IllegalArgumentException(path + ".on must be one of " + new java.util.TreeSet<>(TRIGGERS));
+    }
+    if (!SUPPORTED_TRIGGERS.contains(on)) {
+      throw new IllegalArgumentException(path + ".on: trigger '" + on + "' is not implemented by this "
+          + "callemu version (supported: " + SUPPORTED_TRIGGERS + ")");
+    }
+    Map<String, Object> match = new LinkedHashMap<>();
+    Object matchValue = rule.getValue("match");
+    if (matchValue != null) {
+      if (!(matchValue instanceof JsonObject m)) {
+        throw new IllegalArgumentException(path + ".match must be an object");
+      }
+      for (String key : m.fieldNames()) {
+        Object v = m.getValue(key);
+        if (v instanceof JsonObject || v instanceof JsonArray || v == null) {
+          throw new IllegalArgumentException(path + ".match." + key + " must be a plain value");
+        }
+        match.put(key, v);
+      }
+    }
+    Object times = rule.getValue("times", -1);
+    if (!(times instanceof Integer t) || (t < 1 && t != -1)) {
+      throw new IllegalArgumentException(path + ".times must be a positive whole number");
+    }
+    Object steps = rule.getValue("do");
+    if (!(steps instanceof JsonArray stepList) || stepList.isEmpty()) {
+      throw new IllegalArgumentException(path + ".do must be a non-empty array");
+    }
+    List<ScenarioRule.Action> actions = new ArrayList<>();
+    for (int i = 0; i < stepList.size(); i++) {
+      actions.add(parseAction(stepList.getValue(i), path + ".do[" + i + "]"));
+    }
+    return new ScenarioRule((String) on, match, actions, (Integer) times);
+  }
+
+  private static ScenarioRule.Action parseAction(Object value, String path) {
+    if (!(value instanceof JsonObject step)) {
+      throw new IllegalArgumentException(path + " must be an object");
+    }
+    Object delay = step.getValue("delayMs", 0);
+    if (!(delay instanceof Integer || delay instanceof Long) || ((Number) delay).longValue() < 0
+        || ((Number) delay).longValue() > 86_400_000L) {
+      throw new IllegalArgumentException(path + ".delayMs must be a whole number from 0 to 86400000");
+    }
+    String kind = null;
+    for (String name : step.fieldNames()) {
+      if (name.equals("delayMs")) {
+        continue;
+      }
+      if (!ACTIONS.contains(name)) {
+        throw new IllegalArgumentException(path + ": unknown action '" + name + "' (actions: " + new java.util.TreeSet<>(ACTIONS) + ")");
+      }
+      if (kind != null) {
+        throw new IllegalArgumentException(path + " has two actions, '" + kind + "' and '" + name + "'");
+      }
+      kind = name;
+    }
+    if (kind == null) {
+      throw new IllegalArgumentException(path + " names no action");
+    }
+    if (!SUPPORTED_ACTIONS.contains(kind)) {
+      throw new IllegalArgumentException(path + ": action '" + kind + "' is not implemented by this callemu version");
+    }
+    return new ScenarioRule.Action(kind, step.getValue(kind), ((Number) delay).longValue());
+  }
+
+  /** The rules that fire for {@code trigger} with these request {@code facts} (times used up). */
+  public List<ScenarioRule> fire(String trigger, JsonObject facts) {
+    List<ScenarioRule> fired = new ArrayList<>();
+    for (ScenarioRule r : rules) {
+      if (r.fire(trigger, facts)) {
+        fired.add(r);
+      }
+    }
+    return fired;
+  }
+
+  public void clear() {
+    rules.clear();
+  }
+
+  public JsonObject toJson() {
+    JsonArray list = new JsonArray();
+    rules.forEach(r -> list.add(r.toJson()));
+    return new JsonObject().put("rules", list);
+  }
+}
