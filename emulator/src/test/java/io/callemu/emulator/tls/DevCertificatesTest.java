@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyStore;
@@ -22,6 +23,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DevCertificatesTest {
 
@@ -182,24 +185,13 @@ class DevCertificatesTest {
     assertConsistentAndNew(material, second);
   }
 
-  @Test
-  void regeneratesWhenTheKeyBelongsToAnotherCertificate() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"cert.pem", "key.pem", "ca.pem", "truststore.p12"})
+  void regeneratesWhenAFileComesFromAnotherGeneration(String file) throws Exception {
     TlsMaterial material = DevCertificates.ensure(dir);
     X509Certificate old = Pem.readCertificate(material.certPem());
-    TlsMaterial other = DevCertificates.ensure(dir.resolve("other"));
-    Files.copy(other.keyPem(), material.keyPem(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-
-    DevCertificates.ensure(dir);
-
-    assertConsistentAndNew(material, old);
-  }
-
-  @Test
-  void regeneratesWhenTheCaFileNoLongerMatchesTheCertificate() throws Exception {
-    TlsMaterial material = DevCertificates.ensure(dir);
-    X509Certificate old = Pem.readCertificate(material.certPem());
-    TlsMaterial other = DevCertificates.ensure(dir.resolve("other"));
-    Files.copy(other.caPem(), material.caPem(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path other = DevCertificates.ensure(dir.resolve("other")).certPem().getParent();
+    Files.copy(other.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
 
     DevCertificates.ensure(dir);
 

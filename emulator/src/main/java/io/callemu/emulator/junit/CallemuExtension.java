@@ -1,0 +1,164 @@
+package io.callemu.emulator.junit;
+
+import io.callemu.emulator.Callemu;
+import io.callemu.emulator.CallemuConfig;
+import io.callemu.emulator.client.ControlClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Gives a test class its own emulator, the way WireMock's extension does for HTTP stubs: started
+ * once per class (a start costs far more than a reset), reset before every test so tests cannot
+ * see each other's calls, faults or scenarios, and closed after the class.
+ *
+ * <p>Register it with {@code @ExtendWith(CallemuExtension.class)} or, to configure it,
+ * {@link CallemuSettings @CallemuSettings}. Test methods, lifecycle methods and constructors may
+ * declare parameters of type {@link Callemu} and {@link ControlClient}.
+ *
+ * <p>The emulator binds 127.0.0.1 on free ports (HTTP and HTTPS) with a virtual clock and a
+ * temporary data dir that is deleted afterwards, so classes run side by side and leave nothing
+ * behind. {@code @Nested} classes share the enclosing class's emulator unless they carry their own
+ * {@code @CallemuSettings}.
+ */
+public final class CallemuExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(CallemuExtension.class);
+  private static final String RUNNING = "running";
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    Class<?> testClass = context.getRequiredTestClass();
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    boolean ownSettings = AnnotationSupport.isAnnotated(testClass, CallemuSettings.class);
+    if (store.get(RUNNING, Running.class) != null && !ownSettings) {
+      return; // a @Nested class: the enclosing class's emulator serves it
+    }
+    CallemuSettings settings =
+        AnnotationSupport.findAnnotation(testClass, CallemuSettings.class)
+            .orElseGet(() -> Defaults.class.getAnnotation(CallemuSettings.class));
+    store.put(RUNNING, Running.start(config(settings), settings.https()));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    // remove() only looks at this class's own store, so a @Nested class never closes its parent's.
+    Running running = context.getStore(NAMESPACE).remove(RUNNING, Running.class);
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    running(context).control().reset();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Callemu.class || type == ControlClient.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Running running = running(context);
+    return parameter.getParameter().getType() == Callemu.class ? running.callemu() : running.control();
+  }
+
+  private static Running running(ExtensionContext context) {
+    Running running = context.getStore(NAMESPACE).get(RUNNING, Running.class);
+    if (running == null) {
+      throw new ExtensionConfigurationException(
+          "no emulator for " + context.getDisplayName()
+              + ": CallemuExtension starts one per test class, so register it on the class, not on a method");
+    }
+    return running;
+  }
+
+  static CallemuConfig config(CallemuSettings settings) {
+    CallemuConfig config =
+        CallemuConfig.defaults()
+            .withHost("127.0.0.1")
+            .withPort(0)
+            .withHttpsPort(settings.https() ? 0 : -1)
+            .withClock(settings.clock())
+            .withTimeScale(settings.timeScale())
+            .withLoose(settings.loose());
+    if (!settings.accessKey().isEmpty()) {
+      config = config.withAccessKey(settings.accessKey());
+    }
+    if (!settings.controlToken().isEmpty()) {
+      config = config.withControlToken(settings.controlToken());
+    }
+    if (!settings.scenario().isEmpty()) {
+      config = config.withScenario(Path.of(settings.scenario()));
+    }
+    for (String setting : settings.settings()) {
+      int equals = setting.indexOf('=');
+      if (equals <= 0) {
+        throw new ExtensionConfigurationException(
+            "@CallemuSettings(settings) entries must be key=value, got '" + setting + "'");
+      }
+      config = config.withSetting(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+    }
+    return config;
+  }
+
+  /** Carries the defaults of {@link CallemuSettings} for classes that are not annotated. */
+  @CallemuSettings
+  private static final class Defaults {}
+
+  /** One started emulator with its temporary data dir. */
+  private record Running(Callemu callemu, ControlClient control, Path dataDir) {
+
+    static Running start(CallemuConfig config, boolean https) throws IOException {
+      Path dataDir = Files.createTempDirectory("callemu-junit-");
+      try {
+        if (https) {
+          SharedDevCertificate.copyInto(dataDir);
+        }
+        Callemu callemu = Callemu.start(config.withDataDir(dataDir));
+        return new Running(callemu, new ControlClient(callemu.httpUrl(), config.controlToken()), dataDir);
+      } catch (IOException | RuntimeException e) {
+        try {
+          deleteRecursively(dataDir);
+        } catch (UncheckedIOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+        throw e;
+      }
+    }
+
+    void close() {
+      try {
+        callemu.close();
+      } finally {
+        deleteRecursively(dataDir);
+      }
+    }
+
+    private static void deleteRecursively(Path dir) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete the emulator's temporary data dir " + dir, e);
+      }
+    }
+  }
+}
