@@ -91,7 +91,7 @@ final class CallemuTarget implements AutoCloseable {
         .withDataDir(dataDir));
     Callemu callemu = Callemu.start(config);
     return new CallemuTarget(callemu, callemu.connectionString(), callemu.httpConnectionString(), callemu.caPem(),
-        new ControlClient(callemu.httpUrl(), config.controlToken()));
+        callemu.control());
   }
 
   private static String group(String connectionString, int group) {
