@@ -124,7 +124,7 @@ function handleCallback(path, headers, body) {
     entry.parsed = event;
   } catch (e) {
     entry.parseError = String(e?.stack ?? e);
-    parseFailures.push({ path, body, error: entry.parseError });
+    record(parseFailures, { path, body, error: entry.parseError });
     process.stderr.write(`PARSE FAILURE: parseCallAutomationEvent rejected a callback on ${path}: ${entry.parseError}\nbody: ${body}\n`);
   }
   record(callbacks, entry);
