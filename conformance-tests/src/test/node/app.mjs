@@ -228,6 +228,10 @@ const ops = {
     return {};
   },
 
+  getParticipant(cmd) {
+    return client(cmd.client).getCallConnection(cmd.callConnectionId).getParticipant(identifier(cmd.participant), sdkOptions(cmd));
+  },
+
   async listParticipants(cmd) {
     const result = await client(cmd.client).getCallConnection(cmd.callConnectionId).listParticipants(sdkOptions(cmd));
     return { values: result.values };

@@ -177,6 +177,20 @@ class JavaSdkOverHttpsTest extends ConformanceTest {
   }
 
   @Test
+  @DisplayName("CA-ID-003 getParticipant by phone number: Java 1.0.4 sends the rawId path segment unencoded (4:+1…), callemu finds it")
+  void participantByRawRawId() {
+    String id = connectedCall(newTag("jid3"));
+
+    Response<CallParticipant> response = client.getCallConnection(id)
+        .getParticipantWithResponse(new PhoneNumberIdentifier(TARGET_PHONE), Context.NONE);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(response.getRequest().getUrl().getPath()).endsWith("/participants/4:+15551234567");
+    assertThat(response.getValue().getIdentifier()).isInstanceOfSatisfying(PhoneNumberIdentifier.class,
+        p -> assertThat(p.getRawId()).isEqualTo("4:" + TARGET_PHONE));
+  }
+
+  @Test
   @DisplayName("CA-IN-002 answerCall with the IncomingCall's incomingCallContext answers 200, then CallConnected arrives")
   void answerIncomingCall() {
     String context = offerIncomingCall("8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_" + newTag("jcallee"))

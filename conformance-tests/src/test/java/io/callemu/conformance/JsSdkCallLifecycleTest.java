@@ -228,6 +228,21 @@ abstract class JsSdkCallLifecycleTest extends ConformanceTest {
   }
 
   @Test
+  @DisplayName("CA-ID-003 getParticipant by phone number: the SDK percent-encodes the rawId path segment, callemu finds it")
+  void participantByEncodedRawId() {
+    String id = connectedCall(newTag("id3"));
+
+    NodeApp.Reply got = node.call("getParticipant", Map.of("client", client(), "callConnectionId", id,
+        "participant", Map.of("phoneNumber", TARGET_PHONE)));
+
+    assertThat(got.result().path("identifier").path("phoneNumber").asText()).isEqualTo(TARGET_PHONE);
+    assertThat(got.lastExchange().path("url").asText()).contains("/participants/4%3A%2B15551234567?");
+    JsonNode identifier = json(got.lastExchange().path("responseBody").asText()).path("identifier");
+    assertThat(identifier.path("kind").asText()).isEqualTo("phoneNumber");
+    assertThat(identifier.path("rawId").asText()).isEqualTo("4:" + TARGET_PHONE);
+  }
+
+  @Test
   @DisplayName("CA-IN-001 an inbound call reaches the Event Grid webhook after the SubscriptionValidation handshake")
   void incomingCallReachesTheWebhook() {
     String to = "8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_" + newTag("callee");
