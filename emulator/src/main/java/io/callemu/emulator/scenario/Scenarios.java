@@ -28,8 +28,13 @@ public final class Scenarios {
 
   static final int MAX_RULES = 1000;
 
-  /** YAML is a superset of JSON, so one reader takes both. */
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /**
+   * YAML is a superset of JSON, so one reader takes both. Created on first use: Jackson databind
+   * is a few hundred classes a start without scenarios need not load.
+   */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+  }
 
   private final List<ScenarioRule> rules = new ArrayList<>();
 
@@ -42,7 +47,7 @@ public final class Scenarios {
   public int add(String document) {
     Object parsed;
     try {
-      parsed = YAML.readValue(document, Object.class);
+      parsed = Yaml.MAPPER.readValue(document, Object.class);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the scenario is neither valid JSON nor YAML: "
           + e.getOriginalMessage());
