@@ -1,5 +1,6 @@
 package io.callemu.emulator;
 
+import io.callemu.emulator.client.ControlClient;
 import io.callemu.emulator.server.EmulatorServer;
 import io.callemu.emulator.server.ListeningPorts;
 import io.vertx.core.Vertx;
@@ -179,6 +180,11 @@ public final class Callemu implements AutoCloseable {
   /** PKCS12 trust store for Java apps, password {@code changeit}. */
   public Path trustStore() {
     return tls != null ? tls.trustStore() : config.dataDir().resolve("truststore.p12");
+  }
+
+  /** A blocking client of the control API, carrying the control token (tests and tools only). */
+  public ControlClient control() {
+    return new ControlClient(httpUrl(), config.controlToken());
   }
 
   public CallemuConfig config() {

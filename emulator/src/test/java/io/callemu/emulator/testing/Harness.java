@@ -54,6 +54,11 @@ public final class Harness implements AutoCloseable {
     }
   }
 
+  /** Helpers for an emulator started elsewhere (e.g. by the JUnit extension); close() leaves it running. */
+  public static Harness of(Callemu running) {
+    return new Harness(running, null);
+  }
+
   public Callemu callemu() {
     return callemu;
   }
@@ -144,6 +149,9 @@ public final class Harness implements AutoCloseable {
 
   @Override
   public void close() {
+    if (dataDir == null) {
+      return;
+    }
     callemu.close();
     try (var files = Files.walk(dataDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
