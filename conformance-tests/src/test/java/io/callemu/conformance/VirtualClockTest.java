@@ -57,6 +57,21 @@ class VirtualClockTest extends ConformanceTest {
   }
 
   @Test
+  @DisplayName("CA-LIFE-007 the remote party hangs up while it rings: CreateCallFailed arrives and parses in the SDK, no CallConnected")
+  void remoteHangUpWhileRinging() {
+    String id = jsCreateCall(JS_HTTP, newTag("life7"), Map.of("phoneNumber", TARGET_PHONE), Map.of()).result()
+        .path("callConnectionId").asText();
+
+    callemu.control().hangup(id);
+    callemu.control().advance(RING_MS);
+
+    JsonNode failed = node.call("waitCallback", Map.of("callConnectionId", id, "kind", "CreateCallFailed",
+        "timeoutMs", WAIT_MS)).result();
+    CloudEventEnvelope.assertValid(failed.path("body").asText(), "CreateCallFailed", id);
+    assertThat(callbacksOf(id)).noneSatisfy(c -> assertThat(c.path("kind").asText()).isEqualTo("CallConnected"));
+  }
+
+  @Test
   @DisplayName("CA-IN-003 answering after the answer window: answerCall gets 200, then AnswerFailed 400/8587 and no CallConnected")
   void lateAnswerFails() {
     String context = offerIncomingCall("8:acs:70559d7c-67b2-444f-a1f3-8027a1412880_" + newTag("late"))
