@@ -265,6 +265,9 @@ public final class AcsApi implements Handler<HttpServerRequest> {
         extras.put(optional, o.json().copy());
       }
     }
+    if (!calls.hasRoom()) {
+      throw AcsErrors.tooManyCalls(CallService.MAX_CALLS);
+    }
     Call call = calls.create(new CreateCallCommand(targets, sourceId, callbackUri, operationContext, extras));
     return Result.json(201, CallJson.properties(call, null), call);
   }
@@ -284,6 +287,9 @@ public final class AcsApi implements Handler<HttpServerRequest> {
       if (o != null) {
         extras.put(optional, o.json().copy());
       }
+    }
+    if (!calls.hasRoom()) {
+      throw AcsErrors.tooManyCalls(CallService.MAX_CALLS);
     }
     Call call = calls.answer(context, callbackUri, operationContext, extras);
     // The recorded answer response reports "unknown" until CallConnected (reference section 5).
