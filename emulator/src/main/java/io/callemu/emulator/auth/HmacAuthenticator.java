@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -90,88 +91,70 @@ public final class HmacAuthenticator {
     if (isBlank(request.method()) || isBlank(request.rawPathAndQuery())) {
       return failure("the request has no method or request target to authenticate");
     }
-    String authorization = request.authorization();
-    if (isBlank(authorization)) {
-      return failure("missing Authorization header; expected " + EXPECTED_FORM);
+    AuthorizationHeader authorization = AuthorizationHeader.parse(request.authorization());
+    String problem = authorization.problem();
+    if (problem == null) {
+      problem = dateProblem(request.xMsDate());
     }
-    String[] schemeAndRest = authorization.trim().split("\\s+", 2);
-    if (schemeAndRest[0].equalsIgnoreCase("Bearer")) {
-      return failure(
-          "Bearer (Microsoft Entra ID) tokens are not accepted by callemu; build the client from"
-              + " the connection string so it signs requests with the access key (HMAC-SHA256)");
+    if (problem == null) {
+      problem = bodyProblem(request.xMsContentSha256(), request.body());
     }
-    if (!schemeAndRest[0].equalsIgnoreCase(SCHEME)) {
-      return failure(
-          "unsupported Authorization scheme '" + schemeAndRest[0] + "'; expected " + EXPECTED_FORM);
+    if (problem == null) {
+      problem = signatureProblem(request, authorization.signature());
     }
-    AuthorizationParameters parameters =
-        AuthorizationParameters.parse(schemeAndRest.length > 1 ? schemeAndRest[1] : "");
-    if (parameters.problem() != null) {
-      return failure("malformed Authorization header: " + parameters.problem() + "; expected " + EXPECTED_FORM);
-    }
-    List<String> signedHeaders =
-        List.of(parameters.signedHeaders().toLowerCase(Locale.ROOT).split(";", -1)).stream()
-            .map(String::trim)
-            .toList();
-    if (!signedHeaders.equals(SIGNED_HEADERS)) {
-      return failure(
-          "SignedHeaders must be x-ms-date;host;x-ms-content-sha256 in this order, was '"
-              + parameters.signedHeaders() + "'");
-    }
-    byte[] providedSignature;
-    try {
-      providedSignature = Base64.getDecoder().decode(parameters.signature().trim());
-    } catch (IllegalArgumentException e) {
-      return failure("the Authorization Signature is not valid base64");
-    }
+    return problem == null ? AuthResult.success() : failure(problem);
+  }
 
-    String date = request.xMsDate();
+  private String dateProblem(String date) {
     if (isBlank(date)) {
-      return failure("missing x-ms-date header");
+      return "missing x-ms-date header";
     }
     Instant signedAt;
     try {
       signedAt = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
-      return failure(
-          "x-ms-date '" + date + "' is not an RFC 1123 date such as 'Sat, 21 Nov 2026 21:02:46 GMT'");
+      return "x-ms-date '" + date + "' is not an RFC 1123 date such as 'Sat, 21 Nov 2026 21:02:46 GMT'";
     }
     Instant now = wallClock.instant();
     Duration offset = Duration.between(now, signedAt);
-    if (offset.abs().compareTo(maxSkew) > 0) {
-      return failure(
-          "x-ms-date '" + date + "' lies " + describe(offset.abs()) + (offset.isNegative() ? " in the past" : " in the future")
-              + " of callemu's clock (" + DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC))
-              + "); more than " + describe(maxSkew)
-              + " is rejected to stop replayed requests. Check the machine's clock");
+    if (offset.abs().compareTo(maxSkew) <= 0) {
+      return null;
     }
+    return "x-ms-date '" + date + "' lies " + describe(offset.abs())
+        + (offset.isNegative() ? " in the past" : " in the future")
+        + " of callemu's clock (" + DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC))
+        + "); more than " + describe(maxSkew)
+        + " is rejected to stop replayed requests. Check the machine's clock";
+  }
 
-    String contentHash = request.xMsContentSha256();
+  private static String bodyProblem(String contentHash, byte[] body) {
     if (isBlank(contentHash)) {
-      return failure("missing x-ms-content-sha256 header");
+      return "missing x-ms-content-sha256 header";
     }
-    String bodyHash = sha256Base64(request.body() == null ? new byte[0] : request.body());
-    if (!MessageDigest.isEqual(
+    String bodyHash = sha256Base64(body == null ? new byte[0] : body);
+    if (MessageDigest.isEqual(
         bodyHash.getBytes(StandardCharsets.US_ASCII), contentHash.getBytes(StandardCharsets.US_ASCII))) {
-      return failure(
-          "x-ms-content-sha256 does not match the body: the body received hashes to "
-              + bodyHash + "; was the body changed after signing?");
+      return null;
     }
+    return "x-ms-content-sha256 does not match the body: the body received hashes to "
+        + bodyHash + "; was the body changed after signing?";
+  }
 
+  /** Runs last: the string to sign uses the date and hash headers already checked above. */
+  private String signatureProblem(SignedRequest request, byte[] providedSignature) {
     if (isBlank(request.host())) {
-      return failure("missing Host header");
+      return "missing Host header";
     }
     String stringToSign =
         request.method().toUpperCase(Locale.ROOT) + "\n" + request.rawPathAndQuery() + "\n"
-            + date + ";" + request.host() + ";" + contentHash;
-    if (!MessageDigest.isEqual(hmac(stringToSign), providedSignature)) {
-      return failure(
-          "Signature mismatch for the string to sign \""
-              + stringToSign.replace("\n", "\\n")
-              + "\". Check that the connection string carries callemu's access key and that nothing"
-              + " between the app and callemu rewrites the Host header or the path");
+            + request.xMsDate() + ";" + request.host() + ";" + request.xMsContentSha256();
+    if (MessageDigest.isEqual(hmac(stringToSign), providedSignature)) {
+      return null;
     }
-    return AuthResult.success();
+    return "Signature mismatch for the string to sign \""
+        + stringToSign.replace("\n", "\\n")
+        + "\". Check that the connection string carries callemu's access key and that nothing"
+        + " between the app and callemu rewrites the Host header or the path";
   }
 
   private byte[] hmac(String stringToSign) {
@@ -205,44 +188,65 @@ public final class HmacAuthenticator {
     return seconds % 60 == 0 ? seconds / 60 + " minutes" : seconds + " seconds";
   }
 
-  /** {@code SignedHeaders=…&Signature=…}, parameter names matched case-insensitively. */
-  private record AuthorizationParameters(String signedHeaders, String signature, String problem) {
+  /**
+   * {@code HMAC-SHA256 SignedHeaders=…&Signature=…}: scheme and parameter names matched
+   * case-insensitively (HTTP auth schemes are), header names in SignedHeaders too.
+   */
+  private record AuthorizationHeader(byte[] signature, String problem) {
 
-    static AuthorizationParameters parse(String text) {
+    static AuthorizationHeader parse(String header) {
+      if (isBlank(header)) {
+        return problem("missing Authorization header; expected " + EXPECTED_FORM);
+      }
+      String[] schemeAndRest = header.trim().split("\\s+", 2);
+      if (schemeAndRest[0].equalsIgnoreCase("Bearer")) {
+        return problem(
+            "Bearer (Microsoft Entra ID) tokens are not accepted by callemu; build the client from"
+                + " the connection string so it signs requests with the access key (HMAC-SHA256)");
+      }
+      if (!schemeAndRest[0].equalsIgnoreCase(SCHEME)) {
+        return problem("unsupported Authorization scheme '" + schemeAndRest[0] + "'; expected " + EXPECTED_FORM);
+      }
       String signedHeaders = null;
       String signature = null;
-      for (String pair : text.trim().split("&", -1)) {
+      for (String pair : (schemeAndRest.length > 1 ? schemeAndRest[1] : "").trim().split("&", -1)) {
         int equals = pair.indexOf('=');
-        if (equals < 0) {
-          return problem("'" + pair + "' is not name=value");
-        }
-        String name = pair.substring(0, equals).trim();
-        String value = pair.substring(equals + 1);
-        if (name.equalsIgnoreCase("SignedHeaders")) {
-          if (signedHeaders != null) {
-            return problem("SignedHeaders given twice");
-          }
-          signedHeaders = value;
-        } else if (name.equalsIgnoreCase("Signature")) {
-          if (signature != null) {
-            return problem("Signature given twice");
-          }
-          signature = value;
+        String name = equals < 0 ? null : pair.substring(0, equals).trim();
+        if (name == null) {
+          return malformed("'" + pair + "' is not name=value");
+        } else if (name.equalsIgnoreCase("SignedHeaders") && signedHeaders == null) {
+          signedHeaders = pair.substring(equals + 1);
+        } else if (name.equalsIgnoreCase("Signature") && signature == null) {
+          signature = pair.substring(equals + 1).trim();
         } else {
-          return problem("unknown parameter '" + name + "'");
+          return malformed("unexpected or repeated parameter '" + name + "'");
         }
       }
       if (signedHeaders == null) {
-        return problem("no SignedHeaders");
+        return malformed("no SignedHeaders");
       }
-      if (signature == null || signature.isBlank()) {
-        return problem("no Signature");
+      if (signature == null || signature.isEmpty()) {
+        return malformed("no Signature");
       }
-      return new AuthorizationParameters(signedHeaders, signature, null);
+      List<String> names =
+          Arrays.stream(signedHeaders.toLowerCase(Locale.ROOT).split(";", -1)).map(String::trim).toList();
+      if (!names.equals(SIGNED_HEADERS)) {
+        return problem(
+            "SignedHeaders must be x-ms-date;host;x-ms-content-sha256 in this order, was '" + signedHeaders + "'");
+      }
+      try {
+        return new AuthorizationHeader(Base64.getDecoder().decode(signature), null);
+      } catch (IllegalArgumentException e) {
+        return problem("the Authorization Signature is not valid base64");
+      }
     }
 
-    private static AuthorizationParameters problem(String problem) {
-      return new AuthorizationParameters(null, null, problem);
+    private static AuthorizationHeader malformed(String what) {
+      return problem("malformed Authorization header: " + what + "; expected " + EXPECTED_FORM);
+    }
+
+    private static AuthorizationHeader problem(String problem) {
+      return new AuthorizationHeader(null, problem);
     }
   }
 }

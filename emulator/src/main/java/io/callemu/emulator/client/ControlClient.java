@@ -181,6 +181,11 @@ public final class ControlClient {
     return post("/faults", fault);
   }
 
+  /** {@code GET /_emulator/faults}: the faults still armed. */
+  public JsonNode faults() {
+    return get("/faults");
+  }
+
   /** {@code DELETE /_emulator/faults}. */
   public void clearFaults() {
     send("DELETE", "/faults", null, null, requestTimeout);
@@ -194,6 +199,11 @@ public final class ControlClient {
     String trimmed = Objects.requireNonNull(jsonOrYaml, "jsonOrYaml").stripLeading();
     String type = trimmed.startsWith("{") || trimmed.startsWith("[") ? "application/json" : "application/yaml";
     return send("POST", "/scenarios", type, jsonOrYaml.getBytes(StandardCharsets.UTF_8), requestTimeout);
+  }
+
+  /** {@code GET /_emulator/scenarios}: the rules loaded. */
+  public JsonNode scenarios() {
+    return get("/scenarios");
   }
 
   /** {@code DELETE /_emulator/scenarios}. */

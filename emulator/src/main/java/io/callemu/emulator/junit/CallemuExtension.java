@@ -132,7 +132,7 @@ public final class CallemuExtension
           SharedDevCertificate.copyInto(dataDir);
         }
         Callemu callemu = Callemu.start(config.withDataDir(dataDir));
-        return new Running(callemu, new ControlClient(callemu.httpUrl(), config.controlToken()), dataDir);
+        return new Running(callemu, callemu.control(), dataDir);
       } catch (IOException | RuntimeException e) {
         try {
           deleteRecursively(dataDir);

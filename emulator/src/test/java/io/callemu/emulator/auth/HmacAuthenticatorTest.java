@@ -3,8 +3,8 @@ package io.callemu.emulator.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callemu.emulator.testing.AcsSigner;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,7 +115,7 @@ class HmacAuthenticatorTest {
     byte[] body = utf8("{\"locale\":\"de-DE\"}");
     SignedRequest tampered =
         new SignedRequest(JS_REQUEST.method(), JS_REQUEST.rawPathAndQuery(), JS_REQUEST.host(),
-            JS_REQUEST.xMsDate(), sha256(body), JS_REQUEST.authorization(), body);
+            JS_REQUEST.xMsDate(), AcsSigner.contentHash(body), JS_REQUEST.authorization(), body);
 
     assertSignatureMismatch(authenticator.verify(tampered));
   }
@@ -297,24 +296,9 @@ class HmacAuthenticatorTest {
 
   /** A request signed as the SDKs do it, for cases the recorded vectors do not cover. */
   private static SignedRequest signed(String key, String method, String target, String host, String date, byte[] body) {
-    String hash = sha256(body);
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(Base64.getDecoder().decode(key), "HmacSHA256"));
-      String signature = Base64.getEncoder().encodeToString(
-          mac.doFinal(utf8(method + "\n" + target + "\n" + date + ";" + host + ";" + hash)));
-      return new SignedRequest(method, target, host, date, hash, AUTH_PREFIX + signature, body);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    Map<String, String> headers = AcsSigner.headers(key, method, target, host, date, body);
+    return new SignedRequest(method, target, host, date, headers.get("x-ms-content-sha256"),
+        headers.get("Authorization"), body);
   }
 
   private static SignedRequest withTarget(SignedRequest r, String target) {

@@ -1,0 +1,256 @@
+package io.callemu.emulator.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.callemu.emulator.Callemu;
+import io.callemu.emulator.client.ControlClient;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Runs small sample test classes through the Jupiter engine and checks what the extension did
+ * for them: one emulator per class, parameters, reset, configuration, clean-up.
+ */
+class CallemuExtensionTest {
+
+  /** What the sample tests saw; samples run one at a time, each test of this class clears it. */
+  static final List<Callemu> SEEN = new CopyOnWriteArrayList<>();
+  static final List<ControlClient> CLIENTS = new CopyOnWriteArrayList<>();
+  static final List<String> CA_PEMS = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void forgetEarlierSamples() {
+    SEEN.clear();
+    CLIENTS.clear();
+    CA_PEMS.clear();
+  }
+
+  /** Runs the sample class and requires all its tests to pass, showing why one did not. */
+  private static void runAndExpectSuccesses(Class<?> sample, int tests) {
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(sample)).execute();
+    List<Throwable> failures =
+        results.allEvents().failed().stream()
+            .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+            .toList();
+    assertThat(failures).as("failures of %s", sample.getSimpleName()).isEmpty();
+    assertThat(results.testEvents().succeeded().count()).isEqualTo(tests);
+  }
+
+  @ExtendWith(CallemuExtension.class)
+  static class TwoTests {
+    TwoTests(Callemu fromConstructor) {
+      SEEN.add(fromConstructor);
+    }
+
+    @Test
+    void first(Callemu callemu, ControlClient control) {
+      SEEN.add(callemu);
+      CLIENTS.add(control);
+    }
+
+    @Test
+    void second(Callemu callemu, ControlClient control) {
+      SEEN.add(callemu);
+      CLIENTS.add(control);
+    }
+  }
+
+  @Test
+  void startsOneEmulatorForTheClassAndInjectsItAndItsControlClient() {
+    runAndExpectSuccesses(TwoTests.class, 2);
+
+    assertThat(SEEN).hasSize(4).containsOnly(SEEN.get(0));
+    assertThat(CLIENTS).hasSize(2).containsOnly(CLIENTS.get(0));
+    assertThat(CLIENTS.get(0).baseUrl()).isEqualTo(SEEN.get(0).httpUrl());
+  }
+
+  @Test
+  void closesTheEmulatorAndDeletesItsDataDirAfterTheClass() {
+    runAndExpectSuccesses(TwoTests.class, 2);
+
+    assertThat(Files.exists(SEEN.get(0).dataDir())).isFalse();
+    assertThatThrownBy(() -> CLIENTS.get(0).health()).isInstanceOf(UncheckedIOException.class);
+  }
+
+  @ExtendWith(CallemuExtension.class)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class LeavesAFaultArmed {
+    @Test
+    @Order(1)
+    void armsAFault(ControlClient control) {
+      control.addFault(Map.of("action", "recognize", "result", Map.of("code", 400, "subCode", 8510)));
+      assertThat(control.faults().path("faults")).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void seesNoneOfIt(ControlClient control) {
+      assertThat(control.faults().path("faults")).isEmpty();
+    }
+  }
+
+  @Test
+  void resetsTheEmulatorBeforeEachTest() {
+    runAndExpectSuccesses(LeavesAFaultArmed.class, 2);
+  }
+
+  @ExtendWith(CallemuExtension.class)
+  static class Defaults {
+    @Test
+    void running(Callemu callemu, ControlClient control) throws Exception {
+      SEEN.add(callemu);
+      CA_PEMS.add(Files.readString(callemu.caPem()));
+      assertThat(control.health().path("status").asText()).isEqualTo("ready");
+      assertThat(callemu.dataDir()).startsWith(Path.of(System.getProperty("java.io.tmpdir")));
+      assertThat(httpsGet(callemu.trustStore(), callemu.httpsUrl() + "/_emulator/health")).isEqualTo(200);
+    }
+
+    /** An HTTPS client that trusts nothing but the emulator's trust store, as a Java app would. */
+    private static int httpsGet(Path trustStore, String url) throws Exception {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(trustStore)) {
+        store.load(in, "changeit".toCharArray());
+      }
+      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, trust.getTrustManagers(), null);
+      HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+      return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    }
+  }
+
+  @Test
+  void defaultsToAVirtualClockFreePortsAndATemporaryDataDirServingHttps() {
+    runAndExpectSuccesses(Defaults.class, 1);
+
+    Callemu callemu = SEEN.get(0);
+    assertThat(callemu.config().clock()).isEqualTo("virtual");
+    assertThat(callemu.config().host()).isEqualTo("127.0.0.1");
+    assertThat(callemu.config().port()).isZero();
+    assertThat(callemu.config().httpsPort()).isZero();
+    assertThat(callemu.config().controlToken()).isNull();
+    assertThat(callemu.httpUrl()).startsWith("http://127.0.0.1:").doesNotEndWith(":0").doesNotEndWith(":9080");
+    assertThat(callemu.httpsUrl()).startsWith("https://localhost:").doesNotEndWith(":0").doesNotEndWith(":9443");
+  }
+
+  @Test
+  void testClassesGetTheirOwnDataDirButShareOneCertificate() {
+    runAndExpectSuccesses(Defaults.class, 1);
+    runAndExpectSuccesses(Defaults.class, 1);
+
+    assertThat(SEEN.get(0).dataDir()).isNotEqualTo(SEEN.get(1).dataDir());
+    assertThat(CA_PEMS).hasSize(2).containsOnly(CA_PEMS.get(0));
+  }
+
+  @CallemuSettings(
+      clock = "wall",
+      timeScale = 0.01,
+      settings = {"callback.maxAttempts=2", "call.ringMs = 300"},
+      controlToken = "t0ken",
+      https = false,
+      loose = true)
+  static class Configured {
+    @Test
+    void running(Callemu callemu, ControlClient control) {
+      SEEN.add(callemu);
+      assertThat(control.health().path("status").asText()).isEqualTo("ready");
+    }
+  }
+
+  @Test
+  void appliesCallemuSettingsWhichAloneRegistersTheExtension() {
+    runAndExpectSuccesses(Configured.class, 1);
+
+    Callemu callemu = SEEN.get(0);
+    assertThat(callemu.config().clock()).isEqualTo("wall");
+    assertThat(callemu.config().timeScale()).isEqualTo(0.01);
+    assertThat(callemu.config().settings())
+        .containsEntry("callback.maxAttempts", "2")
+        .containsEntry("call.ringMs", "300");
+    assertThat(callemu.config().controlToken()).isEqualTo("t0ken");
+    assertThat(callemu.config().loose()).isTrue();
+    assertThat(callemu.config().httpsPort()).isEqualTo(-1);
+    assertThat(callemu.httpsUrl()).isNull();
+  }
+
+  @CallemuSettings(settings = "no-equals-sign")
+  static class MalformedSetting {
+    @Test
+    void never() {}
+  }
+
+  @Test
+  void failsTheClassWithAClearMessageForAMalformedSetting() {
+    Events events =
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(MalformedSetting.class)).execute().containerEvents();
+
+    events.assertStatistics(stats -> stats.failed(1));
+    assertThat(events.failed().stream().findFirst().orElseThrow()
+            .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining("must be key=value, got 'no-equals-sign'");
+  }
+
+  @ExtendWith(CallemuExtension.class)
+  static class Outer {
+    @Test
+    void outer(Callemu callemu) {
+      SEEN.add(callemu);
+    }
+
+    @Nested
+    class SharesTheOuterEmulator {
+      @Test
+      void inner(Callemu callemu) {
+        SEEN.add(callemu);
+      }
+    }
+
+    @Nested
+    @CallemuSettings(clock = "wall")
+    class HasItsOwn {
+      @Test
+      void inner(Callemu callemu) {
+        SEEN.add(callemu);
+      }
+    }
+  }
+
+  @Test
+  void nestedClassesShareTheEnclosingEmulatorUnlessTheyConfigureTheirOwn() {
+    runAndExpectSuccesses(Outer.class, 3);
+
+    assertThat(SEEN).hasSize(3);
+    assertThat(SEEN).filteredOn(c -> c.config().clock().equals("virtual")).hasSize(2).containsOnly(SEEN.get(0));
+    assertThat(SEEN).filteredOn(c -> c.config().clock().equals("wall")).hasSize(1);
+  }
+}
