@@ -36,31 +36,67 @@ public final class CallemuConfig {
   private final String controlToken;
   private final Path journal;
 
-  private CallemuConfig(String host, int port, int httpsPort, Path certPem, Path keyPem,
-      Path dataDir, String accessKey, String clock, double timeScale, Path scenario,
-      String eventGridWebhook, Map<String, String> settings, boolean loose, String controlToken,
-      Path journal) {
-    this.host = host;
-    this.port = port;
-    this.httpsPort = httpsPort;
-    this.certPem = certPem;
-    this.keyPem = keyPem;
-    this.dataDir = dataDir;
-    this.accessKey = accessKey;
-    this.clock = clock;
-    this.timeScale = timeScale;
-    this.scenario = scenario;
-    this.eventGridWebhook = eventGridWebhook;
-    this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-    this.loose = loose;
-    this.controlToken = controlToken;
-    this.journal = journal;
+  private CallemuConfig(Values v) {
+    this.host = v.host;
+    this.port = v.port;
+    this.httpsPort = v.httpsPort;
+    this.certPem = v.certPem;
+    this.keyPem = v.keyPem;
+    this.dataDir = v.dataDir;
+    this.accessKey = v.accessKey;
+    this.clock = v.clock;
+    this.timeScale = v.timeScale;
+    this.scenario = v.scenario;
+    this.eventGridWebhook = v.eventGridWebhook;
+    this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(v.settings));
+    this.loose = v.loose;
+    this.controlToken = v.controlToken;
+    this.journal = v.journal;
+  }
+
+  /** The mutable twin every {@code withX} copy goes through. */
+  private static final class Values {
+    String host = "127.0.0.1";
+    int port = 9080;
+    int httpsPort = 9443;
+    Path certPem;
+    Path keyPem;
+    Path dataDir = Path.of(".callemu");
+    String accessKey = Callemu.WELL_KNOWN_ACCESS_KEY;
+    String clock = WALL;
+    double timeScale = 1.0;
+    Path scenario;
+    String eventGridWebhook;
+    Map<String, String> settings = new LinkedHashMap<>();
+    boolean loose;
+    String controlToken;
+    Path journal;
+  }
+
+  private CallemuConfig with(java.util.function.Consumer<Values> change) {
+    Values v = new Values();
+    v.host = host;
+    v.port = port;
+    v.httpsPort = httpsPort;
+    v.certPem = certPem;
+    v.keyPem = keyPem;
+    v.dataDir = dataDir;
+    v.accessKey = accessKey;
+    v.clock = clock;
+    v.timeScale = timeScale;
+    v.scenario = scenario;
+    v.eventGridWebhook = eventGridWebhook;
+    v.settings = new LinkedHashMap<>(settings);
+    v.loose = loose;
+    v.controlToken = controlToken;
+    v.journal = journal;
+    change.accept(v);
+    return new CallemuConfig(v);
   }
 
   /** The defaults of CONTRACT section 1. */
   public static CallemuConfig defaults() {
-    return new CallemuConfig("127.0.0.1", 9080, 9443, null, null, Path.of(".callemu"),
-        Callemu.WELL_KNOWN_ACCESS_KEY, WALL, 1.0, null, null, Map.of(), false, null, null);
+    return new CallemuConfig(new Values());
   }
 
   /**
@@ -235,86 +271,66 @@ public final class CallemuConfig {
     }
   }
 
-  private CallemuConfig copy(String host, int port, int httpsPort, Path certPem, Path keyPem,
-      Path dataDir, String accessKey, String clock, double timeScale, Path scenario,
-      String eventGridWebhook, Map<String, String> settings, boolean loose, String controlToken,
-      Path journal) {
-    return new CallemuConfig(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock,
-        timeScale, scenario, eventGridWebhook, settings, loose, controlToken, journal);
-  }
-
   public CallemuConfig withHost(String h) {
-    return copy(h, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale, scenario,
-        eventGridWebhook, settings, loose, controlToken, journal);
+    return with(v -> v.host = h);
   }
 
   public CallemuConfig withPort(int p) {
-    return copy(host, p, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale, scenario,
-        eventGridWebhook, settings, loose, controlToken, journal);
+    return with(v -> v.port = p);
   }
 
   public CallemuConfig withHttpsPort(int p) {
-    return copy(host, port, p, certPem, keyPem, dataDir, accessKey, clock, timeScale, scenario,
-        eventGridWebhook, settings, loose, controlToken, journal);
+    return with(v -> v.httpsPort = p);
   }
 
   public CallemuConfig withDataDir(Path d) {
-    return copy(host, port, httpsPort, certPem, keyPem, Objects.requireNonNull(d), accessKey, clock,
-        timeScale, scenario, eventGridWebhook, settings, loose, controlToken, journal);
+    Objects.requireNonNull(d, "dataDir");
+    return with(v -> v.dataDir = d);
   }
 
   public CallemuConfig withAccessKey(String base64) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, base64, clock, timeScale, scenario,
-        eventGridWebhook, settings, loose, controlToken, journal);
+    return with(v -> v.accessKey = base64);
   }
 
   /** {@code "wall"} or {@code "virtual"}. */
   public CallemuConfig withClock(String mode) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, mode, timeScale,
-        scenario, eventGridWebhook, settings, loose, controlToken, journal);
+    return with(v -> v.clock = mode);
   }
 
   public CallemuConfig withTimeScale(double s) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, s, scenario,
-        eventGridWebhook, settings, loose, controlToken, journal);
+    return with(v -> v.timeScale = s);
   }
 
   public CallemuConfig withEventGridWebhook(String url) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
-        scenario, url, settings, loose, controlToken, journal);
+    return with(v -> v.eventGridWebhook = url);
   }
 
   public CallemuConfig withLoose(boolean b) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
-        scenario, eventGridWebhook, settings, b, controlToken, journal);
+    return with(v -> v.loose = b);
   }
 
   public CallemuConfig withControlToken(String t) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
-        scenario, eventGridWebhook, settings, loose, t, journal);
+    return with(v -> v.controlToken = t);
   }
 
   public CallemuConfig withJournal(Path p) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
-        scenario, eventGridWebhook, settings, loose, controlToken, p);
+    return with(v -> v.journal = p);
   }
 
   public CallemuConfig withScenario(Path p) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale, p,
-        eventGridWebhook, settings, loose, controlToken, journal);
+    return with(v -> v.scenario = p);
   }
 
   /** One setting ({@code --set key=value}); checked against the known settings at start. */
   public CallemuConfig withSetting(String key, String value) {
-    Map<String, String> s = new LinkedHashMap<>(settings);
-    s.put(key, value);
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
-        scenario, eventGridWebhook, s, loose, controlToken, journal);
+    return with(v -> v.settings.put(key, value));
   }
 
   public CallemuConfig withCert(Path certPem, Path keyPem) {
-    return copy(host, port, httpsPort, certPem, keyPem, dataDir, accessKey, clock, timeScale,
-        scenario, eventGridWebhook, settings, loose, controlToken, journal);
+    return with(v -> {
+      v.certPem = certPem;
+      v.keyPem = keyPem;
+    });
   }
 
   public String host() { return host; }

@@ -258,12 +258,10 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     }
     JsonFields source = f.optObject("source");
     Identifier sourceId = source == null ? null : Identifier.communicationUser(source.requireString("id"));
-    for (String optional : new String[] {"callIntelligenceOptions", "transcriptionOptions",
-        "mediaStreamingOptions", "teamsAppSource"}) {
-      JsonFields o = f.optObject(optional);
-      if (o != null) {
-        extras.put(optional, o.json().copy());
-      }
+    keepObjects(f, extras, "callIntelligenceOptions", "transcriptionOptions", "mediaStreamingOptions",
+        "teamsAppSource");
+    if (!calls.hasRoom()) {
+      throw AcsErrors.tooManyCalls(CallService.MAX_CALLS);
     }
     Call call = calls.create(new CreateCallCommand(targets, sourceId, callbackUri, operationContext, extras));
     return Result.json(201, CallJson.properties(call, null), call);
@@ -279,11 +277,9 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     if (answeredBy != null) {
       extras.put("answeredBy", new JsonObject().put("id", answeredBy.requireString("id")));
     }
-    for (String optional : new String[] {"callIntelligenceOptions", "transcriptionOptions", "mediaStreamingOptions"}) {
-      JsonFields o = f.optObject(optional);
-      if (o != null) {
-        extras.put(optional, o.json().copy());
-      }
+    keepObjects(f, extras, "callIntelligenceOptions", "transcriptionOptions", "mediaStreamingOptions");
+    if (!calls.hasRoom()) {
+      throw AcsErrors.tooManyCalls(CallService.MAX_CALLS);
     }
     Call call = calls.answer(context, callbackUri, operationContext, extras);
     // The recorded answer response reports "unknown" until CallConnected (reference section 5).
@@ -305,6 +301,16 @@ public final class AcsApi implements Handler<HttpServerRequest> {
       throw AcsErrors.incomingCallNotFound();
     }
     return Result.empty(204, null);
+  }
+
+  /** Type-checks optional object fields kept with the call for later features (media, transcription). */
+  private static void keepObjects(JsonFields f, JsonObject extras, String... names) {
+    for (String name : names) {
+      JsonFields o = f.optObject(name);
+      if (o != null) {
+        extras.put(name, o.json().copy());
+      }
+    }
   }
 
   /** Percent-decodes one path segment once; a literal {@code +} stays a plus (path rules). */

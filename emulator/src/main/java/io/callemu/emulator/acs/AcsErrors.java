@@ -71,6 +71,12 @@ public final class AcsErrors {
     return new AcsError(400, "8501", "Action is invalid when call is not in Established state.");
   }
 
+  /** 429/8530 "Call Throttled Active Calls Limit Reached": callemu's bound on live calls. */
+  public static AcsError tooManyCalls(int limit) {
+    return new AcsError(429, "8530", "Too many active calls: this callemu keeps at most " + limit
+        + " calls; end some or POST /_emulator/reset.");
+  }
+
   public static AcsError incomingCallNotFound() {
     return new AcsError(404, "8522", "Incoming call not found or already handled.");
   }

@@ -24,6 +24,12 @@ public final class CallService {
   public static final Identifier APP_IDENTITY = Identifier.communicationUser(
       "8:acs:00000000-0000-0000-0000-0000000ca11e_00000000-0000-0000-0000-000000000a99");
 
+  /**
+   * Calls kept at most (active and ended); ended ones go first, oldest first. Bounds memory when
+   * an outsider creates calls without end.
+   */
+  public static final int MAX_CALLS = 10_000;
+
   /** Event schema version carried in {@code data.version}, as the recorded 2025 events. */
   static final String EVENT_VERSION = "2025-06-15";
 
@@ -53,6 +59,24 @@ public final class CallService {
   /** A call in any state, or null. */
   public Call find(String callConnectionId) {
     return calls.get(callConnectionId);
+  }
+
+  /**
+   * Whether one more call fits within {@link #MAX_CALLS}, dropping the oldest ended calls (and
+   * offered calls that can no longer be answered) to make room.
+   */
+  public boolean hasRoom() {
+    if (calls.size() + incoming.size() < MAX_CALLS) {
+      return true;
+    }
+    incoming.keySet().removeIf(context -> !incomingTimers.containsKey(context));
+    var it = calls.values().iterator();
+    while (it.hasNext() && calls.size() + incoming.size() >= MAX_CALLS) {
+      if (!it.next().isActive()) {
+        it.remove();
+      }
+    }
+    return calls.size() + incoming.size() < MAX_CALLS;
   }
 
   /** An outbound call: answers {@code connecting} and connects after {@code call.ringMs}. */

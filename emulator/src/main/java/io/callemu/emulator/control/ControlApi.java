@@ -226,6 +226,11 @@ public final class ControlApi {
       fail(ctx, 400, "InvalidArgument", e.getMessage());
       return;
     }
+    if (!calls.hasRoom()) {
+      fail(ctx, 429, "TooManyCalls", "callemu keeps at most " + CallService.MAX_CALLS
+          + " calls; end some or POST /_emulator/reset");
+      return;
+    }
     IncomingCall offered = calls.offer(from, to, displayName);
     eventGrid.publishIncomingCall(offered).onComplete(ar -> {
       if (ar.failed()) {
