@@ -7,13 +7,13 @@ import io.callemu.emulator.CallemuConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.stream.Stream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -53,6 +53,9 @@ abstract class ConformanceTest {
   NodeApp node;
   JavaCallbackInbox javaInbox;
   SignedHttp raw;
+  /** Parse failures already reported by an earlier test of this class (each is blamed once). */
+  private int jsFailuresReported;
+  private int javaFailuresReported;
 
   /**
    * What this class needs from the embedded callemu beyond ports 0, its data dir and the Node app
@@ -97,10 +100,6 @@ abstract class ConformanceTest {
       }
     }
   }
-
-  /** Parse failures already reported by an earlier test of this class (each is blamed once). */
-  private int jsFailuresReported;
-  private int javaFailuresReported;
 
   /** Every callback either app received during the test parsed in its SDK (checked after every test). */
   @AfterEach
