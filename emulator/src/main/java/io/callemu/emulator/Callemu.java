@@ -124,7 +124,7 @@ public final class Callemu implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:<port>} (or the bound host); null when HTTP is off. */
+  /** {@code http://127.0.0.1:<port>} (the bound host when it is not a loopback or wildcard address). */
   public String httpUrl() {
     return "http://" + urlHost(false) + ":" + ports.http();
   }

@@ -39,6 +39,18 @@ class ControlApiTest {
   }
 
   @Test
+  void wallClockTimeScaleShortensEmulatedDurations(Vertx vertx) {
+    // 100 s of ring time at scale 0.001 is 100 ms of real time, far inside the 10 s wait.
+    try (Harness emu = Harness.start(c -> c.withClock("wall").withTimeScale(0.001).withSetting("call.ringMs", "100000"));
+        CallbackReceiver app = CallbackReceiver.start(vertx)) {
+      String id = emu.createCall(app.url("/cb"), null);
+      Harness.Response r = emu.control("POST", "/_emulator/events/wait",
+          new JsonObject().put("callConnectionId", id).put("type", "CallConnected").put("timeoutMs", 10_000));
+      assertThat(r.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void settingsAreListedWithDefaultsAndABadValueChangesNothing() {
     try (Harness emu = Harness.start(c -> c.withSetting("callback.maxAttempts", "7"))) {
       JsonObject ring = setting(emu, "call.ringMs");
