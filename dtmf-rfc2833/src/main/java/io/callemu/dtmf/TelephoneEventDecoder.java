@@ -19,7 +19,8 @@ import java.util.Objects;
  *       window, or when no update came for the wall-clock fallback time; or by
  *       {@link ToneEndReason#NEXT_EVENT} when a later press of the stream begins.</li>
  *   <li>A report of the same code whose timestamp is the press's current segment timestamp + 0xFFFF
- *       continues a long press (RFC 4733 §2.5.2.3). A report of the same code whose timestamp lies within
+ *       continues a long press (RFC 4733 §2.5.2.3), even one the decoder already ended for lack of
+ *       updates (then the rest of it is absorbed, never reported as a second press). A report of the same code whose timestamp lies within
  *       the press (up to 20 ms after its known end) is the same press with a timestamp the sender or a
  *       relay changed mid-press: a real second press needs a release in between.</li>
  *   <li>A packet may carry several reports; the first starts at the packet's timestamp and each next one
@@ -58,7 +59,10 @@ public final class TelephoneEventDecoder {
 
     private static final byte FREE = 0;
     private static final byte ACTIVE = 1;
-    private static final byte ENDED = 2;
+    /** Ended by an E report: the sender said the press is over. */
+    private static final byte ENDED_BY_SENDER = 2;
+    /** Ended by the decoder's inference (timeout, next press, eviction): later segments still belong to it. */
+    private static final byte ENDED_INFERRED = 3;
     private static final DecodeResult[] RESULTS = DecodeResult.values();
 
     private final ToneListener listener;
@@ -307,7 +311,8 @@ public final class TelephoneEventDecoder {
                 continue;
             }
             boolean withinPress = offset <= pressLength(e) + samePressSlackSamples;
-            boolean nextSegment = pressState[e] == ACTIVE && offset == pressSegmentOffset[e] + SEGMENT_LENGTH;
+            boolean nextSegment = pressState[e] != ENDED_BY_SENDER
+                    && offset == pressSegmentOffset[e] + SEGMENT_LENGTH;
             if (withinPress || nextSegment) {
                 return e;
             }
@@ -317,7 +322,7 @@ public final class TelephoneEventDecoder {
 
     private void updatePress(int e, int s, boolean end, int duration, int ts, long now) {
         if (pressState[e] != ACTIVE) {
-            return; // end copies and late duplicates of a finished press
+            return; // end copies, late duplicates and later segments of a finished press
         }
         pressLastUpdateMillis[e] = now;
         long offset = ts - pressStartTs[e];
@@ -384,7 +389,7 @@ public final class TelephoneEventDecoder {
             if (pressState[e] == FREE) {
                 return e;
             }
-            if (pressState[e] == ENDED) {
+            if (pressState[e] != ACTIVE) {
                 if (oldestEnded < 0 || pressStartTs[e] - pressStartTs[oldestEnded] < 0) {
                     oldestEnded = e;
                 }
@@ -406,7 +411,7 @@ public final class TelephoneEventDecoder {
     }
 
     private void endPress(int e, int s, ToneEndReason reason) {
-        pressState[e] = ENDED;
+        pressState[e] = reason == ToneEndReason.END_BIT ? ENDED_BY_SENDER : ENDED_INFERRED;
         activeInSlot[s]--;
         totalActive--;
         long length = pressLength(e);

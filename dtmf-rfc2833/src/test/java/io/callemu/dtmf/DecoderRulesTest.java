@@ -115,6 +115,16 @@ class DecoderRulesTest {
     }
 
     @Test
+    @DisplayName("rule 6: the next segment of a press that already timed out is absorbed, not a second press")
+    void segmentOfATimedOutPressIsAbsorbed() {
+        decoder.receive(event(1, 1000, update(5, 40000)), 0);
+        decoder.tick(1000); // updates lost for a second: the press times out
+        decoder.receive(event(2, 1000 + 0xFFFF, update(5, 400)), 1100);
+        decoder.receive(event(3, 1000 + 0xFFFF, end(5, 800)), 1150);
+        assertThat(rec.lines()).containsExactly("start 5@1000", "end 5@1000 40000 TIMEOUT");
+    }
+
+    @Test
     @DisplayName("rule 7: several reports in one packet are processed in order, each starting where the previous ended")
     void severalEventsInOnePacket() {
         feed(event(1, 1000, end(1, 800), update(2, 400)), event(2, 1800, end(2, 800)));
