@@ -85,6 +85,15 @@ public final class TelephoneEventDecoder {
     private final boolean[] hasForgotten;
     private final int[] forgottenUpTo;
     private final int[] activeInSlot;
+    /** The press the stream's last report belonged to: checked first, as most reports update it. */
+    private final int[] recentPress;
+    /*
+     * Lower bounds over the stream's running presses of their last update time and of their end, so the
+     * per-packet timeout checks cost one comparison until something may really be due. Updates only
+     * move the true values up, so the bounds stay valid; a scan recomputes them.
+     */
+    private final long[] earliestUpdateMillis;
+    private final int[] earliestEnd;
 
     // Per press, indexed by stream slot * eventsPerSsrc + press number.
     private final byte[] pressState;
@@ -122,6 +131,9 @@ public final class TelephoneEventDecoder {
         hasForgotten = new boolean[maxSsrcs];
         forgottenUpTo = new int[maxSsrcs];
         activeInSlot = new int[maxSsrcs];
+        recentPress = new int[maxSsrcs];
+        earliestUpdateMillis = new long[maxSsrcs];
+        earliestEnd = new int[maxSsrcs];
         int presses = maxSsrcs * eventsPerSsrc;
         pressState = new byte[presses];
         pressCode = new int[presses];
@@ -301,23 +313,31 @@ public final class TelephoneEventDecoder {
 
     /** The press of stream {@code s} this report belongs to, or -1. */
     private int findPress(int s, int code, int ts) {
+        int recent = recentPress[s];
+        if (belongsTo(recent, code, ts)) {
+            return recent;
+        }
         int first = s * eventsPerSsrc;
         for (int e = first; e < first + eventsPerSsrc; e++) {
-            if (pressState[e] == FREE || pressCode[e] != code) {
-                continue;
-            }
-            int offset = ts - pressStartTs[e];
-            if (offset < 0) {
-                continue;
-            }
-            boolean withinPress = offset <= pressLength(e) + samePressSlackSamples;
-            boolean nextSegment = pressState[e] != ENDED_BY_SENDER
-                    && offset == pressSegmentOffset[e] + SEGMENT_LENGTH;
-            if (withinPress || nextSegment) {
+            if (belongsTo(e, code, ts)) {
+                recentPress[s] = e;
                 return e;
             }
         }
         return -1;
+    }
+
+    private boolean belongsTo(int e, int code, int ts) {
+        if (pressState[e] == FREE || pressCode[e] != code) {
+            return false;
+        }
+        int offset = ts - pressStartTs[e];
+        if (offset < 0) {
+            return false;
+        }
+        boolean withinPress = offset <= pressLength(e) + samePressSlackSamples;
+        boolean nextSegment = pressState[e] != ENDED_BY_SENDER && offset == pressSegmentOffset[e] + SEGMENT_LENGTH;
+        return withinPress || nextSegment;
     }
 
     private void updatePress(int e, int s, boolean end, int duration, int ts, long now) {
@@ -369,8 +389,16 @@ public final class TelephoneEventDecoder {
         pressSegmentOffset[e] = 0;
         pressSegmentDuration[e] = duration;
         pressLastUpdateMillis[e] = now;
+        int pressEnd = ts + duration;
+        if (activeInSlot[s] == 0 || now < earliestUpdateMillis[s]) {
+            earliestUpdateMillis[s] = now;
+        }
+        if (activeInSlot[s] == 0 || pressEnd - earliestEnd[s] < 0) {
+            earliestEnd[s] = pressEnd;
+        }
         activeInSlot[s]++;
         totalActive++;
+        recentPress[s] = e;
         listener.onToneStart(unsigned(ssrcOfSlot[s]), DtmfTone.fromCode(code), unsigned(ts));
         if (end) {
             endPress(e, s, ToneEndReason.END_BIT);
@@ -429,26 +457,41 @@ public final class TelephoneEventDecoder {
             return;
         }
         rtpNow[s] = ts;
-        if (activeInSlot[s] == 0) {
+        if (activeInSlot[s] == 0 || ts - earliestEnd[s] <= extrapolationSamples) {
             return;
         }
         int first = s * eventsPerSsrc;
+        boolean anyLeft = false;
         for (int e = first; e < first + eventsPerSsrc; e++) {
-            if (pressState[e] == ACTIVE
-                    && ts - (pressStartTs[e] + (int) pressLength(e)) > extrapolationSamples) {
+            if (pressState[e] != ACTIVE) {
+                continue;
+            }
+            int end = pressStartTs[e] + (int) pressLength(e);
+            if (ts - end > extrapolationSamples) {
                 endPress(e, s, ToneEndReason.TIMEOUT);
+            } else if (!anyLeft || end - earliestEnd[s] < 0) {
+                earliestEnd[s] = end;
+                anyLeft = true;
             }
         }
     }
 
     private void expireByWallClock(int s, long now) {
-        if (activeInSlot[s] == 0) {
+        if (activeInSlot[s] == 0 || now - earliestUpdateMillis[s] <= wallClockTimeoutMillis) {
             return;
         }
         int first = s * eventsPerSsrc;
+        boolean anyLeft = false;
         for (int e = first; e < first + eventsPerSsrc; e++) {
-            if (pressState[e] == ACTIVE && now - pressLastUpdateMillis[e] > wallClockTimeoutMillis) {
+            if (pressState[e] != ACTIVE) {
+                continue;
+            }
+            long lastUpdate = pressLastUpdateMillis[e];
+            if (now - lastUpdate > wallClockTimeoutMillis) {
                 endPress(e, s, ToneEndReason.TIMEOUT);
+            } else if (!anyLeft || lastUpdate < earliestUpdateMillis[s]) {
+                earliestUpdateMillis[s] = lastUpdate;
+                anyLeft = true;
             }
         }
     }
@@ -481,6 +524,7 @@ public final class TelephoneEventDecoder {
         rtpNow[s] = ts;
         hasForgotten[s] = false;
         activeInSlot[s] = 0;
+        recentPress[s] = s * eventsPerSsrc;
         ssrcIndex.put(ssrc, s);
         ssrcCount++;
         cachedSsrc = ssrc;
