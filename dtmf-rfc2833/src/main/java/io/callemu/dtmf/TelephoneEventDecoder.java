@@ -20,9 +20,10 @@ import java.util.Objects;
  *       {@link ToneEndReason#NEXT_EVENT} when a later press of the stream begins.</li>
  *   <li>A report of the same code whose timestamp is the press's current segment timestamp + 0xFFFF
  *       continues a long press (RFC 4733 §2.5.2.3), even one the decoder already ended for lack of
- *       updates (then the rest of it is absorbed, never reported as a second press). A report of the same code whose timestamp lies within
- *       the press (up to 20 ms after its known end) is the same press with a timestamp the sender or a
- *       relay changed mid-press: a real second press needs a release in between.</li>
+ *       updates (then the rest of it is absorbed, never reported as a second press).</li>
+ *   <li>A report of the same code whose timestamp lies within the press (up to 20 ms after its known
+ *       end) is the same press with a timestamp the sender or a relay changed mid-press: a real second
+ *       press needs a release in between.</li>
  *   <li>A packet may carry several reports; the first starts at the packet's timestamp and each next one
  *       where the previous one ended (RFC 4733 §2.5.1.5).</li>
  *   <li>Codes 0-15 are keys, 16 is {@link DtmfTone#FLASH}, higher codes are ignored. Timestamps compare
@@ -581,13 +582,13 @@ public final class TelephoneEventDecoder {
 
         /** The dynamic payload type negotiated for {@code telephone-event} (0-127, default 101). */
         public Builder payloadType(int payloadType) {
-            this.payloadType = Checks.requireRange("payloadType", payloadType, 0, 127);
+            this.payloadType = Checks.requirePayloadType(payloadType);
             return this;
         }
 
         /** The RTP clock rate of {@code telephone-event} in Hz (default 8000). */
         public Builder clockRate(int clockRate) {
-            this.clockRate = Checks.requireRange("clockRate", clockRate, 1, 192_000);
+            this.clockRate = Checks.requireClockRate(clockRate);
             return this;
         }
 

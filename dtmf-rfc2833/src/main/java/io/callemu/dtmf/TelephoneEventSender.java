@@ -150,12 +150,12 @@ public final class TelephoneEventSender {
         }
 
         public Builder payloadType(int payloadType) {
-            this.payloadType = Checks.requireRange("payloadType", payloadType, 0, 127);
+            this.payloadType = Checks.requirePayloadType(payloadType);
             return this;
         }
 
         public Builder clockRate(int clockRate) {
-            this.clockRate = Checks.requireRange("clockRate", clockRate, 1, 192_000);
+            this.clockRate = Checks.requireClockRate(clockRate);
             return this;
         }
 
