@@ -27,7 +27,9 @@ import java.util.Objects;
  *   <li>A packet may carry several reports; the first starts at the packet's timestamp and each next one
  *       where the previous one ended (RFC 4733 §2.5.1.5).</li>
  *   <li>Codes 0-15 are keys, 16 is {@link DtmfTone#FLASH}, higher codes are ignored. Timestamps compare
- *       by serial-number arithmetic, so streams may wrap past 2^32.</li>
+ *       by serial-number arithmetic, so streams may wrap past 2^32. Sequence numbers decide nothing:
+ *       the timestamp identifies a press (RFC 4733 §2.5.2), so reordering and sequence wraps are
+ *       harmless by construction.</li>
  * </ul>
  *
  * <h2>Bounded memory</h2>

@@ -71,6 +71,7 @@ class DecoderRulesTest {
     void noEndTimesOutOnTheRtpClock() {
         feed(event(1, 1000, update(5, 0)), event(2, 1000, update(5, 400)));
         decoder.receive(audio(SSRC + 1, 1, 900_000), 0); // another stream's clock does not count
+        assertThat(decoder.trackedSsrcs()).as("audio of an unknown stream costs no state").isEqualTo(1);
         decoder.receive(audio(SSRC, 3, 1000 + 400 + 1200), 0); // exactly at the window: still running
         assertThat(rec.lines()).containsExactly("start 5@1000");
         assertThat(decoder.receive(audio(SSRC, 4, 1000 + 400 + 1201), 0)).isEqualTo(DecodeResult.OTHER_PAYLOAD_TYPE);
