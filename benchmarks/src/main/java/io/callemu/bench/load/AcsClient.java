@@ -1,0 +1,113 @@
+package io.callemu.bench.load;
+
+import io.callemu.emulator.auth.AcsRequestSigner;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Call Automation requests to callemu over plain HTTP, HMAC-signed as the SDKs sign them, without
+ * an SDK in the way so the harness measures callemu and not a client library. Requests beyond the
+ * connection pool wait in the pool's queue; nothing blocks.
+ */
+final class AcsClient {
+
+  static final String API_VERSION = "2026-03-12";
+  /** How long a response may stay silent once the request is sent. */
+  private static final long IDLE_TIMEOUT_MS = 30_000;
+  /** How long a request may wait for a pooled connection: the whole queue of a big run. */
+  private static final long CONNECTION_WAIT_MS = 600_000;
+
+  /**
+   * What came back.
+   *
+   * @param sentNanos {@link System#nanoTime()} when the request got a connection and was written
+   * @param answeredNanos when the whole response had arrived
+   */
+  record Response(int status, Buffer body, long sentNanos, long answeredNanos) {
+    String bodyText() {
+      return body == null ? "" : body.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private final HttpClient http;
+  private final AcsRequestSigner signer;
+  private final URI base;
+  private final String hostHeader;
+
+  AcsClient(Vertx vertx, String httpUrl, String accessKey, int connections) {
+    this.base = URI.create(httpUrl.endsWith("/") ? httpUrl.substring(0, httpUrl.length() - 1) : httpUrl);
+    if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+      throw new IllegalArgumentException("the callemu URL must be http://host:port, was '" + httpUrl + "'");
+    }
+    // The Host header Vert.x sends, which the signature must cover: the port only when not 80.
+    int port = base.getPort();
+    this.hostHeader = port == -1 || port == 80 ? base.getHost() : base.getHost() + ":" + port;
+    this.signer = new AcsRequestSigner(accessKey);
+    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(connections));
+  }
+
+  /** {@code POST /calling/callConnections}: a call to {@code targetUserId} reporting to {@code callbackUri}. */
+  Future<Response> createCall(String targetUserId, String callbackUri, String operationContext) {
+    JsonObject body = new JsonObject()
+        .put("targets", JsonArray.of(user(targetUserId)))
+        .put("callbackUri", callbackUri)
+        .put("operationContext", operationContext);
+    return send(HttpMethod.POST, "/calling/callConnections", body);
+  }
+
+  /** {@code POST …:recognize}: DTMF, no prompt, failing after {@code initialSilenceSeconds} of silence. */
+  Future<Response> recognizeDtmf(String callConnectionId, String targetUserId, int initialSilenceSeconds,
+      String operationContext) {
+    JsonObject body = new JsonObject()
+        .put("recognizeInputType", "dtmf")
+        .put("recognizeOptions", new JsonObject()
+            .put("interruptPrompt", false)
+            .put("initialSilenceTimeoutInSeconds", initialSilenceSeconds)
+            .put("targetParticipant", user(targetUserId))
+            .put("dtmfOptions", new JsonObject().put("interToneTimeoutInSeconds", 2).put("maxTonesToCollect", 4)))
+        .put("operationContext", operationContext);
+    return send(HttpMethod.POST, "/calling/callConnections/" + callConnectionId + ":recognize", body);
+  }
+
+  /** {@code DELETE /calling/callConnections/{id}}: the app leaves (hangs up) the call. */
+  Future<Response> hangUp(String callConnectionId) {
+    return send(HttpMethod.DELETE, "/calling/callConnections/" + callConnectionId, null);
+  }
+
+  Future<Void> close() {
+    return http.close();
+  }
+
+  private Future<Response> send(HttpMethod method, String path, JsonObject json) {
+    String target = path + "?api-version=" + API_VERSION;
+    byte[] body = json == null ? new byte[0] : json.encode().getBytes(StandardCharsets.UTF_8);
+    RequestOptions options = new RequestOptions().setMethod(method)
+        .setAbsoluteURI(base + target)
+        .setIdleTimeout(IDLE_TIMEOUT_MS).setConnectTimeout(CONNECTION_WAIT_MS);
+    signer.sign(method.name(), target, hostHeader, body).asMap().forEach(options::putHeader);
+    if (json != null) {
+      options.putHeader("Content-Type", "application/json");
+    }
+    return http.request(options).compose(request -> {
+      long sentNanos = System.nanoTime();
+      return request.send(Buffer.buffer(body))
+          .compose(response -> response.body()
+              .map(answer -> new Response(response.statusCode(), answer, sentNanos, System.nanoTime())));
+    });
+  }
+
+  private static JsonObject user(String id) {
+    return new JsonObject().put("rawId", id).put("communicationUser", new JsonObject().put("id", id));
+  }
+}
