@@ -22,9 +22,10 @@ import java.util.function.ToLongFunction;
 /**
  * How late callemu's RecognizeFailed callbacks arrive when many calls wait on the wall clock.
  *
- * <p>Creates N calls whose callbacks come to the harness, starts on each, once CallConnected
- * arrived, a DTMF recognize without prompt that nobody answers, and measures for every
- * RecognizeFailed (initial silence timeout) how long after its due time it reached the harness.
+ * <p>Creates N calls whose callbacks come to the harness and waits until all are connected; then
+ * starts on every call at once a DTMF recognize without prompt that nobody answers, so that all N
+ * timers run together and expire in one burst, and measures for every RecognizeFailed (initial
+ * silence timeout) how long after its due time it reached the harness.
  * The due time is the moment the 202 of the recognize arrived plus the timeout; callemu started
  * its timer a little before that, so this lateness is a lower bound, and the same figure measured
  * from the moment the request was sent is printed as the upper bound. Runs for a bounded time,
@@ -53,6 +54,7 @@ public final class RecognizeTimeoutLoad {
 
   /** What the harness knows of one call; written from event loops, read by the main thread. */
   private static final class Probe {
+    final AtomicBoolean settled = new AtomicBoolean();
     volatile long recognizeSentNanos;
     volatile long recognizeAcceptedNanos;
     volatile long failedArrivedNanos;
@@ -63,7 +65,14 @@ public final class RecognizeTimeoutLoad {
   private final LoadArgs args;
   private final int calls;
   private final int timeoutSeconds;
+  private final int connections;
+  private final long maxNanos;
+  private final int ringMs;
+  private final long externalPid;
   private final Probe[] probes;
+  /** Counts calls that connected or will never connect. */
+  private final CountDownLatch settled;
+  /** Counts calls that were measured or dropped out. */
   private final CountDownLatch finished;
   private final Map<String, LongAdder> eventCounts = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> problems = new ConcurrentHashMap<>();
@@ -77,20 +86,25 @@ public final class RecognizeTimeoutLoad {
     this.args = args;
     this.calls = args.integer("calls", 1000, 1, 10_000);
     this.timeoutSeconds = args.integer("timeout-seconds", 5, 1, 300);
+    this.connections = args.integer("connections", 32, 1, 1000);
+    this.maxNanos = TimeUnit.SECONDS.toNanos(args.integer("max-seconds", 600, 10, 3600));
+    this.ringMs = args.integer("ring-ms", 500, 0, 600_000);
+    this.externalPid = args.integer("callemu-pid", -1, 1, Integer.MAX_VALUE);
+    if (args.flag("start-callemu") == (args.string("url", null) != null)) {
+      throw new IllegalArgumentException("give either --url or --start-callemu");
+    }
     this.probes = new Probe[calls];
     for (int i = 0; i < calls; i++) {
       probes[i] = new Probe();
     }
     this.finished = new CountDownLatch(calls);
+    this.settled = new CountDownLatch(calls);
   }
 
   public static void main(String[] argv) {
     RecognizeTimeoutLoad load;
     try {
       LoadArgs args = new LoadArgs(argv, VALUED, FLAGS);
-      if (args.flag("start-callemu") == (args.string("url", null) != null)) {
-        throw new IllegalArgumentException("give either --url or --start-callemu");
-      }
       load = new RecognizeTimeoutLoad(args);
     } catch (IllegalArgumentException e) {
       System.err.println("RecognizeTimeoutLoad: " + e.getMessage());
@@ -109,16 +123,13 @@ public final class RecognizeTimeoutLoad {
   }
 
   private int run() throws Exception {
-    int connections = args.integer("connections", 32, 1, 1000);
-    long maxNanos = TimeUnit.SECONDS.toNanos(args.integer("max-seconds", 600, 10, 3600));
     Vertx vertx = Vertx.vertx();
     CallemuProcess child = null;
     CallbackReceiver receiver = null;
     try {
       String url = args.string("url", null);
-      long pid = args.integer("callemu-pid", -1, 1, Integer.MAX_VALUE);
+      long pid = externalPid;
       if (args.flag("start-callemu")) {
-        int ringMs = args.integer("ring-ms", 500, 0, 600_000);
         child = CallemuProcess.start(Path.of(args.string("callemu-jar", "emulator/target/callemu.jar")),
             CallemuProcess.splitOptions(args.string("callemu-jvm", "")), List.of("call.ringMs=" + ringMs));
         url = child.httpUrl();
@@ -138,14 +149,13 @@ public final class RecognizeTimeoutLoad {
         acs.createCall(TARGET_PREFIX + index, receiver.uriFor(index), "load-" + index)
             .onComplete(ar -> onCreated(index, ar));
       }
-      while (!finished.await(5, TimeUnit.SECONDS)) {
-        long elapsed = System.nanoTime() - start;
-        System.out.printf("  %5.1f s: created %d, connected %d, recognizing %d, RecognizeFailed %d%n",
-            elapsed / 1e9, created.sum(), connected.sum(), accepted.sum(), arrived.sum());
-        if (elapsed > maxNanos) {
-          System.out.println("  giving up after --max-seconds");
-          break;
+      if (awaitWithProgress(settled, start, maxNanos)) {
+        System.out.printf("  %d calls connected after %.1f s; starting their recognizes%n",
+            connected.sum(), (System.nanoTime() - start) / 1e9);
+        for (int i = 0; i < calls; i++) {
+          startRecognize(i);
         }
+        awaitWithProgress(finished, start, maxNanos);
       }
       String memory = pid > 0 ? memoryReport(pid, idleRssKb) : "not measured (give --callemu-pid)";
       hangUpAll();
@@ -165,6 +175,20 @@ public final class RecognizeTimeoutLoad {
     }
   }
 
+  /** Waits on {@code latch}, printing progress; false when --max-seconds ran out first. */
+  private boolean awaitWithProgress(CountDownLatch latch, long start, long maxNanos) throws InterruptedException {
+    while (!latch.await(5, TimeUnit.SECONDS)) {
+      long elapsed = System.nanoTime() - start;
+      System.out.printf("  %5.1f s: created %d, connected %d, recognizing %d, RecognizeFailed %d%n",
+          elapsed / 1e9, created.sum(), connected.sum(), accepted.sum(), arrived.sum());
+      if (elapsed > maxNanos) {
+        System.out.println("  giving up after --max-seconds");
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void onCreated(int index, AsyncResult<AcsClient.Response> ar) {
     if (ar.failed() || ar.result().status() != 201) {
       finish(index, "createCall " + describe(ar));
@@ -172,6 +196,15 @@ public final class RecognizeTimeoutLoad {
     }
     probes[index].callConnectionId = new JsonObject(ar.result().body()).getString("callConnectionId");
     created.increment();
+  }
+
+  private void startRecognize(int index) {
+    Probe probe = probes[index];
+    if (probe.finished.get() || probe.callConnectionId == null) {
+      return;
+    }
+    acs.recognizeDtmf(probe.callConnectionId, TARGET_PREFIX + index, timeoutSeconds, "load-" + index)
+        .onComplete(ar -> onRecognizeAnswered(index, ar));
   }
 
   /** On a callback server event loop: must not block. */
@@ -183,12 +216,12 @@ public final class RecognizeTimeoutLoad {
     Probe probe = probes[event.callIndex()];
     switch (event.type()) {
       case "CallConnected" -> {
-        connected.increment();
-        // The event names the call, so a CallConnected that overtakes the 201 still works.
-        String callId = event.data().getString("callConnectionId");
-        probe.callConnectionId = callId;
-        acs.recognizeDtmf(callId, TARGET_PREFIX + event.callIndex(), timeoutSeconds, "load-" + event.callIndex())
-            .onComplete(ar -> onRecognizeAnswered(event.callIndex(), ar));
+        // The event names the call, so a CallConnected that overtakes the 201 still counts.
+        probe.callConnectionId = event.data().getString("callConnectionId");
+        if (probe.settled.compareAndSet(false, true)) {
+          connected.increment();
+          settled.countDown();
+        }
       }
       case "RecognizeFailed" -> {
         JsonObject result = event.data().getJsonObject("resultInformation", new JsonObject());
@@ -222,12 +255,17 @@ public final class RecognizeTimeoutLoad {
 
   /** Takes a call out of the measurement, counting why. */
   private void finish(int index, String problem) {
-    if (probes[index].finished.compareAndSet(false, true)) {
+    Probe probe = probes[index];
+    if (probe.finished.compareAndSet(false, true)) {
       problems.computeIfAbsent(problem, p -> new LongAdder()).increment();
       finished.countDown();
     }
+    if (probe.settled.compareAndSet(false, true)) {
+      settled.countDown();
+    }
   }
 
+  /** The reason a request did not give the expected answer, short enough to group by. */
   private static String describe(AsyncResult<AcsClient.Response> ar) {
     if (ar.failed()) {
       return "failed: " + ar.cause();
