@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -27,8 +28,14 @@ final class CallbackReceiver {
    * @param callIndex the harness's number of the call, from the callback path
    * @param type the CloudEvent type without {@code Microsoft.Communication.}
    * @param arrivedNanos {@link System#nanoTime()} when the request's headers arrived
+   * @param arrivedEpochMicros the same moment on the wall clock, to compare with callemu's times
    */
-  record Event(int callIndex, String type, JsonObject data, long arrivedNanos) {}
+  record Event(int callIndex, String type, JsonObject data, long arrivedNanos, long arrivedEpochMicros) {}
+
+  /** Starts a receiver that hands its events to {@code handler}; blocking, for the main thread. */
+  interface Factory {
+    CallbackReceiver start(Consumer<Event> handler) throws Exception;
+  }
 
   private final HttpServer server;
   private final Consumer<Event> handler;
@@ -61,6 +68,8 @@ final class CallbackReceiver {
 
   private void handle(HttpServerRequest request) {
     long arrived = System.nanoTime();
+    Instant now = Instant.now();
+    long arrivedEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     if (tooBig(request.getHeader("Content-Length"))) {
       refuse(request);
       return;
@@ -71,7 +80,8 @@ final class CallbackReceiver {
         int index = Integer.parseInt(request.path().substring(PREFIX.length()));
         JsonObject cloudEvent = new JsonArray(body).getJsonObject(0);
         String type = cloudEvent.getString("type", "");
-        event = new Event(index, type.substring(type.lastIndexOf('.') + 1), cloudEvent.getJsonObject("data"), arrived);
+        event = new Event(index, type.substring(type.lastIndexOf('.') + 1), cloudEvent.getJsonObject("data"), arrived,
+            arrivedEpochMicros);
       } catch (RuntimeException e) { // bad path, not JSON, not an array of one event
         refuse(request);
         return;

@@ -15,11 +15,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Call Automation requests to callemu over plain HTTP, HMAC-signed as the SDKs sign them, without
- * an SDK in the way so the harness measures callemu and not a client library. Requests beyond the
- * connection pool wait in the pool's queue; nothing blocks.
+ * Requests to callemu over plain HTTP: Call Automation ones HMAC-signed as the SDKs sign them
+ * (without an SDK in the way, so the harness measures callemu and not a client library) and
+ * control API reads. Requests beyond the connection pool wait in the pool's queue; nothing blocks.
  */
-final class AcsClient {
+final class CallemuClient {
 
   static final String API_VERSION = "2026-03-12";
   /** How long a response may stay silent once the request is sent. */
@@ -44,7 +44,7 @@ final class AcsClient {
   private final URI base;
   private final String hostHeader;
 
-  AcsClient(Vertx vertx, String httpUrl, String accessKey, int connections) {
+  CallemuClient(Vertx vertx, String httpUrl, String accessKey, int connections) {
     this.base = URI.create(httpUrl.endsWith("/") ? httpUrl.substring(0, httpUrl.length() - 1) : httpUrl);
     if (!"http".equals(base.getScheme()) || base.getHost() == null) {
       throw new IllegalArgumentException("the callemu URL must be http://host:port, was '" + httpUrl + "'");
@@ -85,12 +85,17 @@ final class AcsClient {
     return send(HttpMethod.DELETE, "/calling/callConnections/" + callConnectionId, null);
   }
 
+  /** {@code GET /_emulator/calls/{id}}: the call with its media operations' timers (not signed). */
+  Future<Response> callDetail(String callConnectionId) {
+    return send(HttpMethod.GET, "/_emulator/calls/" + callConnectionId, null);
+  }
+
   Future<Void> close() {
     return http.close();
   }
 
   private Future<Response> send(HttpMethod method, String path, JsonObject json) {
-    String target = path + "?api-version=" + API_VERSION;
+    String target = path.startsWith("/calling/") ? path + "?api-version=" + API_VERSION : path;
     byte[] body = json == null ? new byte[0] : json.encode().getBytes(StandardCharsets.UTF_8);
     RequestOptions options = new RequestOptions().setMethod(method)
         .setAbsoluteURI(base + target)
