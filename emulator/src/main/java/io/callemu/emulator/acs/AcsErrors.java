@@ -77,6 +77,14 @@ public final class AcsErrors {
         + " calls; end some or POST /_emulator/reset.");
   }
 
+  /**
+   * A documented result row (status = its {@code code}, {@code error.code} = its subCode) that is
+   * answered synchronously, e.g. transcription's 405/8522 (reference section 8.3).
+   */
+  public static AcsError resultRow(int status, int subCode, String message) {
+    return new AcsError(status, Integer.toString(subCode), message);
+  }
+
   public static AcsError incomingCallNotFound() {
     return new AcsError(404, "8522", "Incoming call not found or already handled.");
   }

@@ -225,16 +225,21 @@ public final class CallService {
    * the request had one, and the newer service's {@code version}/{@code publicEventType}.
    */
   public static JsonObject eventData(Call call, CallResult result, String operationContext) {
+    return eventData(call, result.event(), result.toJson(), operationContext);
+  }
+
+  /** The same for event {@code event} with {@code resultInformation} {code, subCode, message}. */
+  public static JsonObject eventData(Call call, String event, JsonObject resultInformation, String operationContext) {
     JsonObject data = new JsonObject();
     if (operationContext != null) {
       data.put("operationContext", operationContext);
     }
     return data.put("version", EVENT_VERSION)
-        .put("resultInformation", result.toJson())
+        .put("resultInformation", resultInformation)
         .put("callConnectionId", call.callConnectionId())
         .put("serverCallId", call.serverCallId())
         .put("correlationId", call.correlationId())
-        .put("publicEventType", "Microsoft.Communication." + result.event());
+        .put("publicEventType", "Microsoft.Communication." + event);
   }
 
   private Call newCall(Call.Direction direction, String callbackUri, String operationContext,

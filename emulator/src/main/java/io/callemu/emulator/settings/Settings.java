@@ -1,5 +1,6 @@
 package io.callemu.emulator.settings;
 
+import io.callemu.emulator.transcription.TranscriptionSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class Settings {
   public static final String HMAC_MAX_SKEW_SECONDS = "auth.maxClockSkewSeconds";
 
   /** Every known setting; later issues add the fidelity switches of CONTRACT section 5 here. */
-  public static final List<Setting> ALL = List.of(
+  public static final List<Setting> ALL = concat(List.of(
       Setting.number(CALL_RING_MS, 500, 0, 600_000,
           "how long an outbound call rings (emulated ms) before the remote party picks up and "
               + "CallConnected is sent",
@@ -49,7 +50,17 @@ public final class Settings {
           "callemu choice (bounded memory)"),
       Setting.number(HMAC_MAX_SKEW_SECONDS, 900, 0, 86_400,
           "how far x-ms-date may be from the real time before a request is refused with 401",
-          "UNVERIFIED for the real service; 15 minutes is the usual Azure tolerance"));
+          "UNVERIFIED for the real service; 15 minutes is the usual Azure tolerance")),
+      TranscriptionSettings.ALL);
+
+  @SafeVarargs
+  private static List<Setting> concat(List<Setting>... groups) {
+    List<Setting> all = new java.util.ArrayList<>();
+    for (List<Setting> g : groups) {
+      all.addAll(g);
+    }
+    return List.copyOf(all);
+  }
 
   private final Map<String, Setting> known = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();
