@@ -1,6 +1,7 @@
 package io.callemu.emulator.call;
 
 import io.callemu.emulator.clock.Clock;
+import io.callemu.emulator.input.CallerInput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class Call {
   private final long createdAt;
   private final Map<String, Identifier> participants = new LinkedHashMap<>();
   private final List<Clock.Timer> timers = new ArrayList<>();
+  private final CallerInput input;
   private CallState state = CallState.CONNECTING;
   private int participantsSequence;
   private long connectedAt = -1;
@@ -49,6 +51,7 @@ public final class Call {
     this.targets = List.copyOf(targets);
     this.requestExtras = requestExtras;
     this.createdAt = createdAt;
+    this.input = new CallerInput(callConnectionId);
   }
 
   public String callConnectionId() { return callConnectionId; }
@@ -72,6 +75,22 @@ public final class Call {
   /** Why it ended ({@code app}, {@code remote}, {@code failed}), or null while it lasts. */
   public String endReason() { return endReason; }
   public Collection<Identifier> participants() { return participants.values(); }
+
+  /**
+   * What the remote party does (tones, speech), for media operations and transcription to
+   * subscribe to; closed when the call ends.
+   */
+  public CallerInput input() {
+    return input;
+  }
+
+  /**
+   * The participant on the far side of the app: the first target of an outbound call, the caller
+   * of an inbound one. Caller input without a named participant comes from here.
+   */
+  public Identifier remoteParty() {
+    return direction == Direction.OUTBOUND && !targets.isEmpty() ? targets.get(0) : source;
+  }
 
   public Identifier participant(String rawId) {
     return participants.get(rawId);
@@ -100,6 +119,7 @@ public final class Call {
     endReason = reason;
     participants.clear();
     cancelTimers();
+    input.close();
   }
 
   void addTimer(Clock.Timer timer) {
