@@ -36,6 +36,9 @@ public final class EnergyVad {
     private static final double FLOOR_FALL = 0.3;
     private static final double FLOOR_RISE_DB = 0.25;
     private static final double FLOOR_RISE_VOICED_DB = 0.02;
+    /** The floor never stays below the quietest frame of the last 1.5 s (5 blocks of 15 frames). */
+    private static final int BLOCK_FRAMES = 15;
+    private static final int BLOCKS = 5;
 
     private enum State { IDLE, PENDING, SPEECH }
 
@@ -49,6 +52,10 @@ public final class EnergyVad {
     private long endedMs;
     private double lastFrameDb;
     private double lowPassed;
+    private final double[] blockMinDb = new double[BLOCKS];
+    private double currentBlockMinDb = Double.POSITIVE_INFINITY;
+    private int framesInBlock;
+    private int blocksFilled;
 
     public EnergyVad(VadSettings settings) {
         this.settings = settings;
@@ -118,11 +125,31 @@ public final class EnergyVad {
         return lastFrameDb;
     }
 
+    /**
+     * Follows the noise: down quickly, up slowly (barely while voiced, so a long vowel does not raise it).
+     * Noise that starts loud after silence would look voiced for ever and hold the floor down, so the
+     * floor is also lifted to the quietest frame of the last 1.5 s: speech always dips to the noise
+     * between syllables within that time, steady noise does not.
+     */
     private void adaptFloor(double db, boolean voiced) {
         if (db < floorDb) {
             floorDb += (db - floorDb) * FLOOR_FALL;
         } else {
             floorDb += Math.min(db - floorDb, voiced ? FLOOR_RISE_VOICED_DB : FLOOR_RISE_DB);
+        }
+        currentBlockMinDb = Math.min(currentBlockMinDb, db);
+        if (++framesInBlock == BLOCK_FRAMES) {
+            blockMinDb[blocksFilled % BLOCKS] = currentBlockMinDb;
+            blocksFilled++;
+            framesInBlock = 0;
+            currentBlockMinDb = Double.POSITIVE_INFINITY;
+        }
+        if (blocksFilled >= BLOCKS) {
+            double windowMin = currentBlockMinDb;
+            for (double m : blockMinDb) {
+                windowMin = Math.min(windowMin, m);
+            }
+            floorDb = Math.max(floorDb, windowMin);
         }
     }
 
