@@ -113,7 +113,7 @@ public final class StreamingRecognizer {
      * and its end is not known. The words are spread over that phrase's speech when it ends.
      */
     public void expectTranscript(String transcript, String speakerRawId) {
-        Lexical lexical = Lexical.of(transcript);
+        Lexical lexical = Lexical.of(transcript == null ? "" : transcript);
         words.addUntimed(lexical.words(), new WordSource(speaker(speakerRawId), null, lexical.casing()));
     }
 

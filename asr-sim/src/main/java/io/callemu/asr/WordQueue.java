@@ -19,8 +19,10 @@ final class WordQueue {
 
     /** Words in stream order, after every timed word already queued. */
     void addTimed(List<SpokenWord> words) {
-        if (!words.isEmpty() && !timed.isEmpty() && words.get(0).startTicks() < timed.peekLast().startTicks()) {
-            throw new IllegalStateException("timed words must be queued in stream order");
+        if (!words.isEmpty() && !timed.isEmpty() && words.get(0).startTicks() < timed.peekLast().endTicks()) {
+            throw new IllegalArgumentException("speech at " + words.get(0).startTicks() / Ticks.PER_MILLISECOND
+                    + " ms overlaps speech already on the timeline until "
+                    + timed.peekLast().endTicks() / Ticks.PER_MILLISECOND + " ms");
         }
         timed.addAll(words);
     }

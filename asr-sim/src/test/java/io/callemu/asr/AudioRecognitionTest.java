@@ -168,6 +168,17 @@ class AudioRecognitionTest {
     }
 
     @Test
+    void refusesAClipThatWouldOverlapScriptedSpeech() {
+        StreamingRecognizer r = new StreamingRecognizer(RecognizerConfig.defaults(), heard);
+        r.schedule(Utterance.at(1000, "hello there"));
+        PcmAudio clip = PcmAudio.of(TestAudio.padded(TestAudio.fixture("yes.wav"), 800, 0));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.pushAudio(clip, "yes", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlaps speech already on the timeline");
+        assertThat(r.positionMillis()).as("nothing was pushed").isZero();
+    }
+
+    @Test
     void continuousRecognitionGivesOnePhrasePerUtterance() {
         StreamingRecognizer r = new StreamingRecognizer(RecognizerConfig.builder().continuous(true).build(), heard);
         r.pushAudio(PcmAudio.of(TestAudio.padded(TestAudio.fixture("yes.wav"), 500, 1000)), "yes", CALLER);

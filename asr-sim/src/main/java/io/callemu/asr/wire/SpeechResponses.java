@@ -50,7 +50,7 @@ public final class SpeechResponses {
 
     private static void appendEntry(StringBuilder sb, NBestEntry e, boolean withWords) {
         sb.append("{\"Confidence\":");
-        Json.number(sb, e.confidence());
+        Json.unitInterval(sb, e.confidence());
         sb.append(",\"Lexical\":");
         Json.string(sb, e.forms().lexical());
         sb.append(",\"ITN\":");

@@ -60,7 +60,7 @@ public final class TranscriptionFrames {
         sb.append("{\"kind\":\"TranscriptionData\",\"transcriptionData\":{\"text\":");
         Json.string(sb, text);
         sb.append(",\"format\":\"display\",\"confidence\":");
-        Json.number(sb, confidence);
+        Json.unitInterval(sb, confidence);
         sb.append(",\"offset\":").append(offsetTicks).append(",\"duration\":").append(durationTicks).append(",\"words\":[");
         for (int i = 0, n = words.size(); i < n; i++) {
             Word w = words.get(i);

@@ -67,7 +67,7 @@ class EnergyVadTest {
 
     @Test
     void veryQuietNoiseCountsAsSilence() {
-        short[] hiss = TestAudio.noise(1_000, -55, 5); // below -55 dBFS once low-passed
+        short[] hiss = TestAudio.noise(1_000, -55, 5); // about -67 dBFS once smoothed: below the -60 dBFS silence level
         EnergyVad vad = new EnergyVad(VadSettings.DEFAULT);
         for (int off = 0; off + EnergyVad.FRAME_SAMPLES <= hiss.length; off += EnergyVad.FRAME_SAMPLES) {
             assertThat(vad.process(hiss, off, off / 16)).isZero();
