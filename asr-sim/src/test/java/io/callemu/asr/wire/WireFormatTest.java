@@ -122,6 +122,23 @@ class WireFormatTest {
                 null, true, ResultStatusCasing.CAPITALIZED)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0.0, 0.0", "1.0, 1.0", "0.5, 0.5", "0.05, 0.05", "0.000001, 0.000001", "0.98503506, 0.98503506",
+        "0.922650933265686, 0.922650933265686", "1e-16, 0.0", "0.9999999999999999, 1.0", "0.123456789012345678, 0.123456789012346"})
+    void confidencesAreWrittenWithUpToFifteenDecimals(double value, String written) {
+        StringBuilder sb = new StringBuilder();
+        Json.unitInterval(sb, value);
+        assertThat(sb.toString()).isEqualTo(written);
+        assertThat(Double.parseDouble(written)).isCloseTo(value, org.assertj.core.data.Offset.offset(1e-15));
+    }
+
+    @Test
+    void confidencesOutsideZeroToOneAreRefused() {
+        assertThatThrownBy(() -> Json.unitInterval(new StringBuilder(), -0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Json.unitInterval(new StringBuilder(), 1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aReusedBuilderHoldsOnlyTheNewFrame() throws Exception {
         StringBuilder sb = new StringBuilder();
