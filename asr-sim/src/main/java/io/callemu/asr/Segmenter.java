@@ -71,6 +71,10 @@ final class Segmenter {
             nextHypothesisMs = phraseStartMs + config.hypothesisIntervalMs();
             sink.phraseStarted(phraseStartMs);
         }
+        // hypotheses come only while speech goes on: the ticks of a pause are skipped, not caught up
+        while (nextHypothesisMs <= nowMs) {
+            nextHypothesisMs += config.hypothesisIntervalMs();
+        }
     }
 
     /** Speech from one source stopped at {@code atMs}. */

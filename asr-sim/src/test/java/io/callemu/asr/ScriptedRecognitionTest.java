@@ -161,6 +161,18 @@ class ScriptedRecognitionTest {
     }
 
     @Test
+    void hypothesesPauseWithTheSpeechAndResumeOnTheirGrid() {
+        StreamingRecognizer r = recognizer();
+        r.schedule(new Utterance("yes", 1000, 400L, null, null));
+        r.schedule(new Utterance("please", 1850, 400L, null, null));
+        r.advanceTo(5000);
+
+        assertThat(heard.events).containsExactly(
+                "start@1000", "hyp@1300:yes", "hyp@1900:yes", "hyp@2200:yes please",
+                "end@2250", "Success@1000:Yes please.");
+    }
+
+    @Test
     void aShorterSegmentationSilenceSplitsThePhrases() {
         StreamingRecognizer r = recognizer(RecognizerConfig.builder().continuous(true).segmentationSilenceTimeoutMs(300));
         r.schedule(new Utterance("yes", 1000, 300L, null, null));
