@@ -10,7 +10,7 @@ package io.callemu.asr.vad;
  */
 public record VadSettings(double thresholdDb, double silenceDbfs, int hangoverMs, int minSpeechMs) {
 
-    /** Tuned on the espeak-ng fixtures in white noise: start and end found within 120 ms down to 5 dB SNR. */
+    /** Tuned on the espeak-ng fixtures in white noise: start within 60 ms and end within 150 ms down to 5 dB SNR. */
     public static final VadSettings DEFAULT = new VadSettings(6.0, -60.0, 200, 100);
 
     public VadSettings {

@@ -1,5 +1,8 @@
 package io.callemu.asr.wire;
 
+import io.callemu.asr.Word;
+import java.util.List;
+
 /**
  * The few JSON primitives the wire writers need, appended straight into a caller's StringBuilder so a
  * reused builder renders a frame without allocating.
@@ -61,6 +64,24 @@ final class Json {
             sb.append('0');
         }
         sb.append(digits);
+    }
+
+    /**
+     * A JSON array of timed words; each surface names the fields its own way, so the caller passes the
+     * opening of each object ({@code {"text":}) and the two number fields ({@code ,"offset":}).
+     */
+    static void words(StringBuilder sb, List<Word> words, String openText, String offsetField, String durationField) {
+        sb.append('[');
+        for (int i = 0, n = words.size(); i < n; i++) {
+            Word w = words.get(i);
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(openText);
+            string(sb, w.text());
+            sb.append(offsetField).append(w.offsetTicks()).append(durationField).append(w.durationTicks()).append('}');
+        }
+        sb.append(']');
     }
 
     private static long pow10(int exponent) {

@@ -3,7 +3,6 @@ package io.callemu.asr.wire;
 import io.callemu.asr.NBestEntry;
 import io.callemu.asr.RecognitionResult;
 import io.callemu.asr.RecognitionStatus;
-import io.callemu.asr.Word;
 import java.util.List;
 
 /**
@@ -60,18 +59,8 @@ public final class SpeechResponses {
         sb.append(",\"Display\":");
         Json.string(sb, e.forms().display());
         if (withWords) {
-            sb.append(",\"Words\":[");
-            List<Word> words = e.words();
-            for (int i = 0; i < words.size(); i++) {
-                Word w = words.get(i);
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append("{\"Word\":");
-                Json.string(sb, w.text());
-                sb.append(",\"Offset\":").append(w.offsetTicks()).append(",\"Duration\":").append(w.durationTicks()).append('}');
-            }
-            sb.append(']');
+            sb.append(",\"Words\":");
+            Json.words(sb, e.words(), "{\"Word\":", ",\"Offset\":", ",\"Duration\":");
         }
         sb.append('}');
     }

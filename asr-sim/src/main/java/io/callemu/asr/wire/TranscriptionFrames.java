@@ -61,17 +61,9 @@ public final class TranscriptionFrames {
         Json.string(sb, text);
         sb.append(",\"format\":\"display\",\"confidence\":");
         Json.unitInterval(sb, confidence);
-        sb.append(",\"offset\":").append(offsetTicks).append(",\"duration\":").append(durationTicks).append(",\"words\":[");
-        for (int i = 0, n = words.size(); i < n; i++) {
-            Word w = words.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append("{\"text\":");
-            Json.string(sb, w.text());
-            sb.append(",\"offset\":").append(w.offsetTicks()).append(",\"duration\":").append(w.durationTicks()).append('}');
-        }
-        sb.append("],\"participantRawID\":");
+        sb.append(",\"offset\":").append(offsetTicks).append(",\"duration\":").append(durationTicks).append(",\"words\":");
+        Json.words(sb, words, "{\"text\":", ",\"offset\":", ",\"duration\":");
+        sb.append(",\"participantRawID\":");
         Json.string(sb, participantRawId);
         return sb.append(",\"resultStatus\":\"").append(casing.value(isFinal)).append("\"}}");
     }
