@@ -40,7 +40,9 @@ final class WordQueue {
             if (w.midTicks() > atTicks) {
                 break;
             }
-            out = appendTo(out, w);
+            if (w.endTicks() > phraseStartTicks) {
+                out = appendTo(out, w);
+            }
         }
         if (out.isEmpty() && !untimed.isEmpty()) {
             // not placed yet: assume a natural pace from the phrase start
@@ -62,7 +64,10 @@ final class WordQueue {
     List<SpokenWord> takePhrase(long startTicks, long speechEndTicks) {
         List<SpokenWord> out = new ArrayList<>();
         while (!timed.isEmpty() && timed.peek().midTicks() <= speechEndTicks) {
-            out.add(timed.poll());
+            SpokenWord w = timed.poll();
+            if (w.endTicks() > startTicks) {
+                out.add(w); // words wholly before the phrase were said in speech that was never a phrase
+            }
         }
         if (out.isEmpty() && !untimed.isEmpty()) {
             Transcript t = untimed.poll();
