@@ -167,6 +167,82 @@ class AudioRecognitionTest {
         assertThat(heard.hypotheses).extracting(Hypothesis::text).contains("1"); // hypotheses are in written form
     }
 
+    /** The digits clip twice, with {@code gapMs} of noise between, in 10 dB SNR noise. */
+    private static PcmAudio digitsTwice(int gapMs) {
+        PcmAudio clip = TestAudio.fixture("digits.wav");
+        short[] first = TestAudio.padded(clip, 500, gapMs);
+        short[] both = new short[first.length + clip.length() + 16 * 1000];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(clip.samples(), 0, both, first.length, clip.length());
+        return PcmAudio.of(TestAudio.withNoise(both, clip, 10, 8));
+    }
+
+    @Test
+    void aPauseShorterThanTheSegmentationSilenceKeepsRealSpeechInOnePhrase() {
+        StreamingRecognizer r = new StreamingRecognizer(RecognizerConfig.builder().continuous(true).build(), heard);
+        r.pushAudio(digitsTwice(350), "one two three four one two three four", CALLER);
+        r.finish();
+
+        assertThat(heard.results).extracting(RecognitionResult::displayText).containsExactly("12341234.");
+    }
+
+    @Test
+    void aShorterSegmentationSilenceSplitsRealSpeechAtThePause() {
+        StreamingRecognizer r = new StreamingRecognizer(
+                RecognizerConfig.builder().continuous(true).segmentationSilenceTimeoutMs(200).build(), heard);
+        r.pushAudio(digitsTwice(350), "one two three four one two three four", CALLER);
+        r.finish();
+
+        assertThat(heard.results).hasSize(2).allSatisfy(result -> assertThat(result.status()).isEqualTo(RecognitionStatus.SUCCESS));
+        assertThat(heard.results.get(1).offsetTicks() / Ticks.PER_MILLISECOND)
+                .isCloseTo(500 + 1122 + 350L, offset(START_TOLERANCE_MS));
+    }
+
+    @Test
+    void realSpeechLongerThanFifteenSecondsGetsAForcedFinal() {
+        PcmAudio clip = TestAudio.fixture("bill.wav");
+        short[] padded = TestAudio.padded(clip, 0, 200); // pauses of 200 ms never end the phrase
+        int repeats = 12; // about 20 s of speech
+        short[] audio = new short[16 * 500 + padded.length * repeats];
+        for (int i = 0; i < repeats; i++) {
+            System.arraycopy(padded, 0, audio, 16 * 500 + i * padded.length, padded.length);
+        }
+        StreamingRecognizer r = new StreamingRecognizer(RecognizerConfig.defaults(), heard);
+        r.pushAudio(PcmAudio.of(TestAudio.withNoise(audio, clip, 20, 5)), "I would like to pay my bill", CALLER);
+
+        RecognitionResult result = heard.onlyResult();
+        assertThat(result.offsetTicks() / Ticks.PER_MILLISECOND).isCloseTo(500L, offset(START_TOLERANCE_MS));
+        assertThat(result.durationTicks()).isEqualTo(Ticks.fromMillis(RecognizerConfig.DEFAULT_MAX_PHRASE_MS));
+        assertThat(r.isDone()).isTrue();
+    }
+
+    @Test
+    void profanityInATranscriptIsMaskedOnRealSpeech() {
+        PcmAudio clip = TestAudio.fixture("bill.wav");
+        StreamingRecognizer r = new StreamingRecognizer(RecognizerConfig.defaults(), heard);
+        r.pushAudio(PcmAudio.of(TestAudio.padded(clip, 500, 1000)), "I would like to pay my damn bill", CALLER);
+
+        NBestEntry best = heard.onlyResult().best();
+        assertThat(best.forms().display()).isEqualTo("I would like to pay my **** bill.");
+        assertThat(best.forms().lexical()).isEqualTo("i would like to pay my damn bill");
+        assertThat(heard.hypotheses).extracting(Hypothesis::text).noneMatch(t -> t.contains("damn"));
+    }
+
+    @Test
+    void aFailureInTheMiddleOfAudioIsAnError() {
+        PcmAudio clip = TestAudio.fixture("bill.wav");
+        StreamingRecognizer r = new StreamingRecognizer(RecognizerConfig.defaults(), heard);
+        short[] audio = TestAudio.padded(clip, 500, 1000);
+        for (int off = 0; off + 320 <= 16 * 1000; off += 320) {
+            r.pushFrame(audio, off);
+        }
+        r.fail("connection to the speech backend dropped");
+        r.pushAudio(PcmAudio.of(audio), "I would like to pay my bill", CALLER);
+
+        assertThat(heard.events).containsExactly("start@500", "Error@1000:");
+        assertThat(heard.onlyResult().errorDetails()).isEqualTo("connection to the speech backend dropped");
+    }
+
     @Test
     void refusesAClipThatWouldOverlapScriptedSpeech() {
         StreamingRecognizer r = new StreamingRecognizer(RecognizerConfig.defaults(), heard);
