@@ -17,6 +17,7 @@ import io.callemu.emulator.http.RepeatabilityCache;
 import io.callemu.emulator.journal.Journal;
 import io.callemu.emulator.scenario.Scenarios;
 import io.callemu.emulator.settings.Settings;
+import io.callemu.emulator.transcription.TranscriptionService;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -54,11 +55,14 @@ public final class ControlApi {
   private final RepeatabilityCache repeats;
   private final EventGridPublisher eventGrid;
   private final byte[] controlToken;
+  private final TranscriptionService transcriptions;
 
   public ControlApi(Vertx vertx, Clock clock, CallService calls, CallbackDispatcher callbacks,
       Journal journal, Faults faults, Scenarios scenarios, Settings settings,
-      RepeatabilityCache repeats, EventGridPublisher eventGrid, String controlToken) {
+      RepeatabilityCache repeats, EventGridPublisher eventGrid, String controlToken,
+      TranscriptionService transcriptions) {
     this.vertx = vertx;
+    this.transcriptions = transcriptions;
     this.clock = clock;
     this.calls = calls;
     this.callbacks = callbacks;
@@ -126,6 +130,7 @@ public final class ControlApi {
   }
 
   private void reset(RoutingContext ctx) {
+    transcriptions.reset();
     calls.reset();
     callbacks.reset();
     faults.clear();
@@ -180,8 +185,9 @@ public final class ControlApi {
         .put("participants", call.participantsJson())
         .put("timers", timers)
         .put("pendingCallbacks", callbacks.waiting(call.callConnectionId()))
-        // Media operations and transcription arrive with the media issues.
-        .put("media", new JsonObject().put("operations", new JsonArray()).putNull("transcription")));
+        // Media operations arrive with the media issues.
+        .put("media", new JsonObject().put("operations", new JsonArray())
+            .put("transcription", transcriptions.describe(call))));
   }
 
   private void remoteHangup(RoutingContext ctx) {
@@ -377,7 +383,10 @@ public final class ControlApi {
       return;
     }
     try {
-      ok(ctx, 201, faults.add(body).toJson());
+      JsonObject armed = faults.add(body).toJson();
+      // A websocket fault drops open transcription connections at once.
+      transcriptions.applyWebsocketFaults();
+      ok(ctx, 201, armed);
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, "InvalidArgument", e.getMessage());
     }

@@ -9,7 +9,6 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Opens transcription WebSockets to apps (service = client, app = server; reference section 9.2):
@@ -21,16 +20,14 @@ public final class StreamConnector {
   /** Enough for every call callemu keeps to stream to one app at once. */
   private static final int MAX_CONNECTIONS = 20_000;
 
-  private final Vertx vertx;
   private final WebSocketClient client;
   private final Future<StreamToken> token;
 
   /** @param trust what wss servers may present (see {@link StreamTrust}) */
-  public StreamConnector(Vertx vertx, X509TrustManager trust) {
-    this.vertx = vertx;
+  public StreamConnector(Vertx vertx, TrustOptions trust) {
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(MAX_CONNECTIONS)
-        .setTrustOptions(TrustOptions.wrap(trust))
+        .setTrustOptions(trust)
         .setVerifyHost(true));
     this.token = vertx.executeBlocking(StreamToken::generate, false);
   }
@@ -64,9 +61,5 @@ public final class StreamConnector {
 
   public Future<Void> close() {
     return client.close();
-  }
-
-  Vertx vertx() {
-    return vertx;
   }
 }

@@ -1,5 +1,9 @@
 package io.callemu.emulator.transcription;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PfxOptions;
+import io.vertx.core.net.TrustOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,7 +13,6 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.TrustManager;
@@ -17,94 +20,64 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * What a {@code wss://} transportUrl may present: a certificate the JDK's system trust store
- * accepts, or one issued by (or equal to) a certificate in the data dir's {@code ca.pem}, so an app
- * can serve its WebSocket with callemu's own development certificate.
+ * What a {@code wss://} transportUrl may present: a certificate issued by a CA of the JDK's system
+ * trust store, or by (or equal to) a certificate in the data dir's {@code ca.pem}, so an app can
+ * serve its WebSocket with callemu's own development certificate. Both sets go into one in-memory
+ * trust store for the WebSocket client.
  */
 public final class StreamTrust {
+
+  private static final String PASSWORD = "changeit";
 
   private StreamTrust() {
   }
 
   /**
-   * Builds the trust manager; reads {@code caPem} (blocking: call it off the event loop). A missing
-   * file means system trust only.
+   * Builds the trust; reads the system store and {@code caPem} (blocking: call it off the event
+   * loop). A missing {@code caPem} (or null) means system trust only.
    *
    * @throws IllegalStateException when the file exists but holds no readable certificate
    */
-  public static X509TrustManager load(Path caPem) {
+  public static TrustOptions load(Path caPem) {
     try {
-      List<X509TrustManager> managers = new ArrayList<>();
-      managers.add(managerFor(null));
-      if (caPem != null && Files.isReadable(caPem)) {
-        KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
-        extra.load(null, null);
-        int i = 0;
-        for (Certificate c : readCertificates(caPem)) {
-          extra.setCertificateEntry("callemu-ca-" + i++, c);
-        }
-        managers.add(managerFor(extra));
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      int i = 0;
+      for (Certificate c : systemAuthorities()) {
+        store.setCertificateEntry("system-" + i++, c);
       }
-      return new AnyOf(managers);
+      if (caPem != null && Files.isReadable(caPem)) {
+        for (Certificate c : readCertificates(caPem)) {
+          store.setCertificateEntry("callemu-ca-" + i++, c);
+        }
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      store.store(bytes, PASSWORD.toCharArray());
+      return new PfxOptions().setValue(Buffer.buffer(bytes.toByteArray())).setPassword(PASSWORD);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot build the trust for wss transport URLs from " + caPem + ": "
           + e.getMessage(), e);
     }
   }
 
-  private static List<? extends Certificate> readCertificates(Path pem) throws IOException, CertificateException {
+  private static List<Certificate> systemAuthorities() throws GeneralSecurityException {
+    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    f.init((KeyStore) null);
+    for (TrustManager m : f.getTrustManagers()) {
+      if (m instanceof X509TrustManager x) {
+        return List.of(x.getAcceptedIssuers());
+      }
+    }
+    return List.of();
+  }
+
+  private static List<Certificate> readCertificates(Path pem) throws IOException, CertificateException {
     try (InputStream in = Files.newInputStream(pem)) {
-      List<? extends Certificate> certs = new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
+      List<Certificate> certs = new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
       if (certs.isEmpty()) {
         throw new CertificateException(pem + " holds no certificate");
       }
       return certs;
-    }
-  }
-
-  private static X509TrustManager managerFor(KeyStore store) throws GeneralSecurityException {
-    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    f.init(store);
-    for (TrustManager m : f.getTrustManagers()) {
-      if (m instanceof X509TrustManager x) {
-        return x;
-      }
-    }
-    throw new GeneralSecurityException("no X509 trust manager available");
-  }
-
-  /** Trusts a server chain when any of its managers does. */
-  private static final class AnyOf implements X509TrustManager {
-    private final List<X509TrustManager> managers;
-
-    AnyOf(List<X509TrustManager> managers) {
-      this.managers = List.copyOf(managers);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      CertificateException last = null;
-      for (X509TrustManager m : managers) {
-        try {
-          m.checkServerTrusted(chain, authType);
-          return;
-        } catch (CertificateException e) {
-          last = e;
-        }
-      }
-      throw last;
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("callemu's transcription client trusts servers only");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      List<X509Certificate> all = new ArrayList<>();
-      managers.forEach(m -> all.addAll(List.of(m.getAcceptedIssuers())));
-      return all.toArray(new X509Certificate[0]);
     }
   }
 }
