@@ -12,6 +12,8 @@ import io.callemu.emulator.http.RepeatabilityCache.StoredResponse;
 import io.callemu.emulator.journal.Journal;
 import io.callemu.emulator.transcription.TranscriptionOptions;
 import io.callemu.emulator.transcription.TranscriptionService;
+import io.callemu.emulator.media.MediaService;
+import io.callemu.emulator.settings.Settings;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -45,9 +47,8 @@ public final class AcsApi implements Handler<HttpServerRequest> {
       Pattern.compile("/calling/callConnections/([^/:]+)/participants(?::([A-Za-z]+))?");
   private static final Pattern PARTICIPANT = Pattern.compile("/calling/callConnections/([^/:]+)/participants/(.+)");
   /** Operations of reference section 4 that callemu does not implement yet (405/8520). */
-  private static final Set<String> LATER_CALL_ACTIONS = Set.of("transferToParticipant", "play",
-      "recognize", "cancelAllMediaOperations", "startContinuousDtmfRecognition",
-      "stopContinuousDtmfRecognition", "sendDtmfTones", "hold", "unhold", "startMediaStreaming", "stopMediaStreaming",
+  private static final Set<String> LATER_CALL_ACTIONS = Set.of("transferToParticipant",
+      "hold", "unhold", "startMediaStreaming", "stopMediaStreaming",
       "interruptAudioAndAnnounce", "summarizeCall");
   private static final Set<String> TRANSCRIPTION_ACTIONS =
       Set.of("startTranscription", "updateTranscription", "stopTranscription");
@@ -60,11 +61,14 @@ public final class AcsApi implements Handler<HttpServerRequest> {
   private final RepeatabilityCache repeats;
   private final Journal journal;
   private final boolean loose;
+  private final MediaActions media;
   private final TranscriptionService transcriptions;
 
-  public AcsApi(CallService calls, Supplier<HmacAuthenticator> authenticator,
-      RepeatabilityCache repeats, Journal journal, boolean loose, TranscriptionService transcriptions) {
+  public AcsApi(CallService calls, MediaService media, Settings settings,
+      Supplier<HmacAuthenticator> authenticator, RepeatabilityCache repeats, Journal journal,
+      boolean loose, TranscriptionService transcriptions) {
     this.calls = calls;
+    this.media = new MediaActions(media, settings);
     this.transcriptions = transcriptions;
     this.authenticator = authenticator;
     this.repeats = repeats;
@@ -118,12 +122,12 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     Outcome outcome;
     try {
       authenticate(req, body);
-      ApiVersions.check(req.getParam("api-version"), loose);
+      String apiVersion = ApiVersions.check(req.getParam("api-version"), loose);
       StoredResponse replay = requestId == null ? null : repeats.get(method, path, requestId).orElse(null);
       if (replay != null) {
         outcome = new Outcome(replay, true, null);
       } else {
-        Result result = route(req.method(), path, body);
+        Result result = route(req.method(), path, body, apiVersion);
         outcome = new Outcome(result.toStored(), false, result.callConnectionId);
         if (requestId != null && result.status < 500) {
           repeats.put(method, path, requestId, outcome.response);
@@ -157,7 +161,7 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     }
   }
 
-  private Result route(HttpMethod method, String path, Buffer body) {
+  private Result route(HttpMethod method, String path, Buffer body, String apiVersion) {
     Matcher m;
     if (path.equals("/calling/callConnections")) {
       requireMethod(method, HttpMethod.POST, path);
@@ -192,6 +196,10 @@ public final class AcsApi implements Handler<HttpServerRequest> {
       if (action.equals("terminate")) {
         calls.hangUpByApp(call);
         return Result.empty(204, call);
+      }
+      if (MediaActions.handles(action)) {
+        MediaActions.Reply reply = media.handle(action, call, body, apiVersion);
+        return reply.body() == null ? Result.empty(reply.status(), call) : Result.json(reply.status(), reply.body(), call);
       }
       if (LATER_CALL_ACTIONS.contains(action)) {
         throw AcsErrors.notImplemented(action);

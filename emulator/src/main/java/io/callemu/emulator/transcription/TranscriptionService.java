@@ -221,8 +221,8 @@ public final class TranscriptionService {
   /** TranscriptionFailed with {@code result} ({code, subCode, message}); the stream, if any, ends. */
   private void fail(CallTranscription t, JsonObject result, Requester by) {
     t.end("transcription failed");
-    String details = TranscriptionResult.find(result.getInteger("code"), result.getInteger("subCode"))
-        .map(TranscriptionResult::statusDetails).orElse("unspecifiedError");
+    String details = TranscriptionResult.match(result).map(TranscriptionResult::statusDetails)
+        .orElse("unspecifiedError");
     publish(t, result, "TranscriptionFailed", "transcriptionFailed", details, by);
   }
 
@@ -295,7 +295,7 @@ public final class TranscriptionService {
   }
 
   ResultStatusCasing casing() {
-    return ResultStatusCasing.parse(settings.get(TranscriptionSettings.RESULT_STATUS_CASING));
+    return ResultStatusCasing.parse(settings.get(io.callemu.emulator.settings.Settings.TRANSCRIPTION_STATUS_CASING));
   }
 
   long intermediateIntervalMs() {

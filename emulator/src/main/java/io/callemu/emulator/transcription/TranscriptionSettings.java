@@ -1,12 +1,15 @@
 package io.callemu.emulator.transcription;
 
 import io.callemu.emulator.settings.Setting;
+import io.callemu.emulator.settings.Settings;
 import java.util.List;
 
-/** The settings of real-time transcription, listed by {@code GET /_emulator/settings}. */
+/**
+ * The settings of real-time transcription, listed by {@code GET /_emulator/settings} (the
+ * {@code transcription.resultStatusCasing} fidelity switch is {@link Settings#TRANSCRIPTION_STATUS_CASING}).
+ */
 public final class TranscriptionSettings {
 
-  public static final String RESULT_STATUS_CASING = "transcription.resultStatusCasing";
   public static final String QUEUE_LIMIT = "transcription.queueLimit";
   public static final String RECONNECT_ATTEMPTS = "transcription.reconnectAttempts";
   public static final String RECONNECT_DELAY_MS = "transcription.reconnectDelayMs";
@@ -15,11 +18,6 @@ public final class TranscriptionSettings {
   public static final String INTERMEDIATE_INTERVAL_MS = "transcription.intermediateIntervalMs";
 
   public static final List<Setting> ALL = List.of(
-      Setting.choice(RESULT_STATUS_CASING, "Final", List.of("Final", "final"),
-          "how TranscriptionData spells resultStatus: Final/Intermediate or final/intermediate",
-          "the real-time transcription tutorial and the JS SDK test payload send \"Final\"; the Java SDK "
-              + "test and both SDK enums use \"final\"; what the live service sends is UNVERIFIED "
-              + "(reference section 9.2)"),
       Setting.number(QUEUE_LIMIT, 256, 1, 100_000,
           "frames that may wait per transcription stream while the app reads slowly or the socket "
               + "reconnects; beyond it Intermediate frames are dropped first, then the oldest Final, "

@@ -126,7 +126,7 @@ class TranscriptionStreamingTest {
 
   @Test
   void intermediatesOnlyWhenEnabledAndTheCasingSwitchAppliesToBoth() {
-    emu.set(TranscriptionSettings.RESULT_STATUS_CASING, "final");
+    emu.set(io.callemu.emulator.settings.Settings.TRANSCRIPTION_STATUS_CASING, "final");
     Call[] call = new Call[1];
     Connection c = startedAtConnect(call, new JsonObject().put("enableIntermediateResults", true));
     c.next();
