@@ -29,10 +29,18 @@ final class PhraseFrames {
     this.phraseOffsetMs = speech.startedAtMillis() - streamStartMillis;
     List<Word> timed = new ArrayList<>();
     for (RecognizedPhrase.Word w : speech.phrase().words()) {
-      timed.add(new Word(w.text().toLowerCase(Locale.ROOT), Ticks.fromMillis(phraseOffsetMs + w.offsetMillis()),
-          Ticks.fromMillis(w.durationMillis())));
+      String lexical = lexical(w.text());
+      if (!lexical.isEmpty()) {
+        timed.add(new Word(lexical, Ticks.fromMillis(phraseOffsetMs + w.offsetMillis()),
+            Ticks.fromMillis(w.durationMillis())));
+      }
     }
     this.words = List.copyOf(timed);
+  }
+
+  /** A word as the service lists it in {@code words}: lexical, lower case, without punctuation around it. */
+  static String lexical(String word) {
+    return word.toLowerCase(Locale.ROOT).replaceAll("^\\p{Punct}+|\\p{Punct}+$", "");
   }
 
   /** Whether anything was recognised (a NoMatch has no frame). */
