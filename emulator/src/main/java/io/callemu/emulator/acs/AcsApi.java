@@ -10,6 +10,8 @@ import io.callemu.emulator.call.Identifier;
 import io.callemu.emulator.http.RepeatabilityCache;
 import io.callemu.emulator.http.RepeatabilityCache.StoredResponse;
 import io.callemu.emulator.journal.Journal;
+import io.callemu.emulator.transcription.TranscriptionOptions;
+import io.callemu.emulator.transcription.TranscriptionService;
 import io.callemu.emulator.media.MediaService;
 import io.callemu.emulator.settings.Settings;
 import io.vertx.core.Handler;
@@ -46,9 +48,10 @@ public final class AcsApi implements Handler<HttpServerRequest> {
   private static final Pattern PARTICIPANT = Pattern.compile("/calling/callConnections/([^/:]+)/participants/(.+)");
   /** Operations of reference section 4 that callemu does not implement yet (405/8520). */
   private static final Set<String> LATER_CALL_ACTIONS = Set.of("transferToParticipant",
-      "startTranscription", "stopTranscription",
-      "updateTranscription", "hold", "unhold", "startMediaStreaming", "stopMediaStreaming",
+      "hold", "unhold", "startMediaStreaming", "stopMediaStreaming",
       "interruptAudioAndAnnounce", "summarizeCall");
+  private static final Set<String> TRANSCRIPTION_ACTIONS =
+      Set.of("startTranscription", "updateTranscription", "stopTranscription");
   private static final Set<String> LATER_PARTICIPANT_ACTIONS =
       Set.of("add", "remove", "mute", "cancelAddParticipant", "moveHere");
   private static final int MAX_TARGETS = 100;
@@ -59,12 +62,14 @@ public final class AcsApi implements Handler<HttpServerRequest> {
   private final Journal journal;
   private final boolean loose;
   private final MediaActions media;
+  private final TranscriptionService transcriptions;
 
   public AcsApi(CallService calls, MediaService media, Settings settings,
       Supplier<HmacAuthenticator> authenticator, RepeatabilityCache repeats, Journal journal,
-      boolean loose) {
+      boolean loose, TranscriptionService transcriptions) {
     this.calls = calls;
     this.media = new MediaActions(media, settings);
+    this.transcriptions = transcriptions;
     this.authenticator = authenticator;
     this.repeats = repeats;
     this.journal = journal;
@@ -174,10 +179,14 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     }
     if ((m = CONNECTION.matcher(path)).matches()) {
       String action = m.group(2);
+      if (action != null && TRANSCRIPTION_ACTIONS.contains(action)) {
+        requireMethod(method, HttpMethod.POST, path);
+        return transcription(action, decode(m.group(1)), body);
+      }
       Call call = activeCall(decode(m.group(1)));
       if (action == null) {
         if (method == HttpMethod.GET) {
-          return Result.json(200, CallJson.properties(call, null), call);
+          return Result.json(200, properties(call, null), call);
         }
         requireMethod(method, HttpMethod.DELETE, path);
         calls.hangUpByApp(call);
@@ -227,6 +236,35 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     throw AcsErrors.unknownOperation(method.name(), path);
   }
 
+  /**
+   * {@code :startTranscription}, {@code :updateTranscription}, {@code :stopTranscription}: 202 with
+   * no body, or the synchronous rows of reference section 8.3 (an ended call answers 400/8528, not
+   * 404, so the call is looked up among ended ones too).
+   */
+  private Result transcription(String action, String callConnectionId, Buffer body) {
+    Call call = calls.find(callConnectionId);
+    if (call == null) {
+      throw AcsErrors.callNotFound();
+    }
+    JsonFields f = body.length() == 0 ? JsonFields.of(new JsonObject(), "") : JsonFields.parse(body);
+    switch (action) {
+      case "startTranscription" -> transcriptions.start(call, f);
+      case "updateTranscription" -> transcriptions.update(call, f);
+      default -> transcriptions.stop(call, f);
+    }
+    return Result.empty(202, call);
+  }
+
+  /** CallConnectionProperties with the transcription subscription when the call has one. */
+  private JsonObject properties(Call call, String stateOverride) {
+    JsonObject o = CallJson.properties(call, stateOverride);
+    JsonObject subscription = transcriptions.subscription(call);
+    if (subscription != null) {
+      o.put("transcriptionSubscription", subscription);
+    }
+    return o;
+  }
+
   private static void requireMethod(HttpMethod actual, HttpMethod expected, String path) {
     if (actual != expected) {
       throw AcsErrors.unknownOperation(actual.name(), path);
@@ -266,13 +304,14 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     }
     JsonFields source = f.optObject("source");
     Identifier sourceId = source == null ? null : Identifier.communicationUser(source.requireString("id"));
+    TranscriptionOptions.check(f);
     keepObjects(f, extras, "callIntelligenceOptions", "transcriptionOptions", "mediaStreamingOptions",
         "teamsAppSource");
     if (!calls.hasRoom()) {
       throw AcsErrors.tooManyCalls(CallService.MAX_CALLS);
     }
     Call call = calls.create(new CreateCallCommand(targets, sourceId, callbackUri, operationContext, extras));
-    return Result.json(201, CallJson.properties(call, null), call);
+    return Result.json(201, properties(call, null), call);
   }
 
   private Result answerCall(Buffer body) {
@@ -285,13 +324,14 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     if (answeredBy != null) {
       extras.put("answeredBy", new JsonObject().put("id", answeredBy.requireString("id")));
     }
+    TranscriptionOptions.check(f);
     keepObjects(f, extras, "callIntelligenceOptions", "transcriptionOptions", "mediaStreamingOptions");
     if (!calls.hasRoom()) {
       throw AcsErrors.tooManyCalls(CallService.MAX_CALLS);
     }
     Call call = calls.answer(context, callbackUri, operationContext, extras);
     // The recorded answer response reports "unknown" until CallConnected (reference section 5).
-    return Result.json(200, CallJson.properties(call, "unknown"), call);
+    return Result.json(200, properties(call, "unknown"), call);
   }
 
   private Result dismissIncoming(Buffer body, boolean redirect) {

@@ -77,6 +77,14 @@ public final class AcsErrors {
         + " calls; end some or POST /_emulator/reset.");
   }
 
+  /**
+   * A documented result row (status = its {@code code}, {@code error.code} = its subCode) that is
+   * answered synchronously, e.g. transcription's 405/8522 (reference section 8.3).
+   */
+  public static AcsError resultRow(int status, int subCode, String message) {
+    return new AcsError(status, Integer.toString(subCode), message);
+  }
+
   /** 400/8500: the call already has as many media operations waiting as callemu keeps. */
   public static AcsError mediaQueueFull(int limit) {
     return new AcsError(400, "8500", "Invalid media mode: " + limit

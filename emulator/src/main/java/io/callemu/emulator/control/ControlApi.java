@@ -19,6 +19,7 @@ import io.callemu.emulator.media.MediaService;
 import io.callemu.emulator.result.ResultCatalogue;
 import io.callemu.emulator.scenario.Scenarios;
 import io.callemu.emulator.settings.Settings;
+import io.callemu.emulator.transcription.TranscriptionService;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -45,7 +46,7 @@ public final class ControlApi {
   static final long BODY_LIMIT = 1 << 20;
   static final long MAX_WAIT_MS = 600_000;
   private static final java.util.Set<String> CATALOGUED_ACTIONS =
-      java.util.Set.of("recognize", "play", "continuousDtmf", "sendDtmfTones");
+      java.util.Set.of("recognize", "play", "continuousDtmf", "sendDtmfTones", "transcription");
 
   private final Vertx vertx;
   private final Clock clock;
@@ -60,11 +61,14 @@ public final class ControlApi {
   private final RepeatabilityCache repeats;
   private final EventGridPublisher eventGrid;
   private final byte[] controlToken;
+  private final TranscriptionService transcriptions;
 
   public ControlApi(Vertx vertx, Clock clock, CallService calls, MediaService media, CallbackDispatcher callbacks,
       Journal journal, Faults faults, Scenarios scenarios, Settings settings,
-      RepeatabilityCache repeats, EventGridPublisher eventGrid, String controlToken) {
+      RepeatabilityCache repeats, EventGridPublisher eventGrid, String controlToken,
+      TranscriptionService transcriptions) {
     this.vertx = vertx;
+    this.transcriptions = transcriptions;
     this.clock = clock;
     this.calls = calls;
     this.media = media;
@@ -135,6 +139,7 @@ public final class ControlApi {
   }
 
   private void reset(RoutingContext ctx) {
+    transcriptions.reset();
     calls.reset();
     callbacks.reset();
     faults.clear();
@@ -189,7 +194,7 @@ public final class ControlApi {
         .put("participants", call.participantsJson())
         .put("timers", timers)
         .put("pendingCallbacks", callbacks.waiting(call.callConnectionId()))
-        .put("media", media.describe(call).putNull("transcription")));
+        .put("media", media.describe(call).put("transcription", transcriptions.describe(call))));
   }
 
   private void remoteHangup(RoutingContext ctx) {
@@ -386,7 +391,10 @@ public final class ControlApi {
     }
     try {
       checkCatalogued(body);
-      ok(ctx, 201, faults.add(body).toJson());
+      JsonObject armed = faults.add(body).toJson();
+      // A websocket fault drops open transcription connections at once.
+      transcriptions.applyWebsocketFaults();
+      ok(ctx, 201, armed);
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, "InvalidArgument", e.getMessage());
     }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every media {@code resultInformation} row of reference sections 8.1 (recognize), 8.2 (play) and
- * 8.4 (continuous DTMF, send DTMF), as data. Each row is reachable: by emulated behaviour where the
- * documents define one ({@link ResultRow#behaviour()}), and always by a fault ({@code POST
- * /_emulator/faults} with the row's action, event, code and subCode). Listed by {@code GET
+ * Every media {@code resultInformation} row of reference sections 8.1 (recognize), 8.2 (play),
+ * 8.3 (transcription) and 8.4 (continuous DTMF, send DTMF), as data. Each row is reachable: by
+ * emulated behaviour where the documents define one ({@link ResultRow#behaviour()}), and always by
+ * a fault ({@code POST /_emulator/faults} with the row's action, event, code and subCode). Listed by {@code GET
  * /_emulator/catalogue} so the conformance suite can walk it.
  */
 public final class ResultCatalogue {
@@ -150,6 +150,90 @@ public final class ResultCatalogue {
   public static final ResultRow SEND_DTMF_FAILED = add("sendDtmfTones.failed",
       "SendDtmfTonesFailed", 500, 9999, "Unknown internal server error.", "sendDtmfTones", null,
       "reference 8.4 (SendDtmfTonesFailed codes UNVERIFIED; the generic 9999 row)");
+
+  // ---- Transcription (reference 8.3; sync or event per row: TranscriptionResult) ----
+  private static final String TRANSCRIPTION_DOC = "reference 8.3 [DOCS:how-tos/call-automation/real-time-transcription-tutorial.md]";
+  public static final ResultRow TRANSCRIPTION_STARTED = add("transcription.started", "TranscriptionStarted", 200, 0,
+      "Action completed successfully.", "transcription",
+      "the transcription WebSocket opened (after :startTranscription or startTranscription at connect)",
+      TRANSCRIPTION_DOC + "; recorded [JAVA-REC createVOIPCallAndTranscriptionTest]");
+  public static final ResultRow TRANSCRIPTION_STOPPED = add("transcription.stopped", "TranscriptionStopped", 200, 0,
+      "Action completed successfully.", "transcription", ":stopTranscription",
+      TRANSCRIPTION_DOC + "; recorded [JAVA-REC createVOIPCallAndTranscriptionTest]");
+  public static final ResultRow TRANSCRIPTION_UPDATED = add("transcription.updated", "TranscriptionUpdated", 200, 0,
+      "Action completed successfully.", "transcription",
+      ":updateTranscription; also when the app's socket closed and callemu reconnects", TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_INVALID_STREAM_URL = add("transcription.invalidStreamUrl",
+      "TranscriptionFailed", 400, 8581, "Action failed, StreamUrl isn't valid.", "transcription",
+      "transportUrl is not an absolute ws:// or wss:// URL", TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_AI_BAD_REQUEST = add("transcription.aiBadRequest",
+      "TranscriptionFailed", 400, 8565,
+      "Action failed due to a bad request to Cognitive Services. Check your input parameters.", "transcription",
+      null, TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_AI_TIMEOUT = add("transcription.aiTimeout",
+      "TranscriptionFailed", 400, 8565, "Action failed due to a request to Cognitive Services timing out. "
+          + "Try again later or check for any issues with the service.", "transcription", null,
+      TRANSCRIPTION_DOC + " (same code pair as aiBadRequest: a fault needs result.message to pick it)");
+  public static final ResultRow TRANSCRIPTION_CUSTOM_MODEL = add("transcription.customModelNotSupported",
+      "TranscriptionFailed", 400, 8605, "Custom speech recognition model for Transcription is not supported.",
+      "transcription", "speechModelEndpointId given on :startTranscription, :updateTranscription or in "
+          + "transcriptionOptions", TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_LOCALE_MISSING = add("transcription.localeMissing",
+      "TranscriptionFailed", 400, 8523, "Invalid Request, locale is missing.", "transcription",
+      "answered synchronously (HTTP 400): transcriptionOptions or :updateTranscription without locale",
+      TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_LOCALE_WITHOUT_REGION = add("transcription.localeWithoutRegion",
+      "TranscriptionFailed", 400, 8523,
+      "Invalid Request, only locale that contain region information are supported.", "transcription",
+      "answered synchronously (HTTP 400): a locale such as 'en'", TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_NOT_SUPPORTED = add("transcription.notSupported",
+      "TranscriptionFailed", 405, 8520, "Transcription functionality is not supported at this time.",
+      "transcription", null, TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_UPDATE_NOT_SUPPORTED_FOR_CONNECT = add(
+      "transcription.updateNotSupportedForConnect", "TranscriptionFailed", 405, 8520,
+      "UpdateTranscription is not supported for connection created with Connect interface.", "transcription",
+      null, TRANSCRIPTION_DOC + " (callemu has no :connect; same code pair as notSupported)");
+  public static final ResultRow TRANSCRIPTION_UPDATE_NOT_SUPPORTED = add("transcription.updateNotSupported",
+      "TranscriptionFailed", 405, 8520, "Update transcription functionality is not supported at this time.",
+      "transcription", null, TRANSCRIPTION_DOC + " (same code pair as notSupported)");
+  public static final ResultRow TRANSCRIPTION_CALL_TERMINATED = add("transcription.callTerminated",
+      "TranscriptionFailed", 400, 8528, "Action is invalid, call already terminated.", "transcription",
+      "answered synchronously (HTTP 400): a transcription request on a call that ended", TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_URL_NOT_SET = add("transcription.transportUrlNotSet",
+      "TranscriptionFailed", 405, 8522, "Request not allowed when Transcription url not set during call setup.",
+      "transcription", "answered synchronously (HTTP 405) to a request; TranscriptionFailed for "
+          + "startTranscription at connect", TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_COGNITIVE_NOT_SET = add("transcription.cognitiveServicesNotSet",
+      "TranscriptionFailed", 405, 8522,
+      "Request not allowed when Cognitive Service Configuration not set during call setup.", "transcription",
+      "answered synchronously (HTTP 405) to a request; TranscriptionFailed for startTranscription at connect",
+      TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_NOT_ESTABLISHED = add("transcription.callNotEstablished",
+      "TranscriptionFailed", 400, 8501, "Action is invalid when call is not in Established state.",
+      "transcription", "answered synchronously (HTTP 400): a request while the call still rings",
+      TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_AI_AUTH = add("transcription.aiAuthenticationError",
+      "TranscriptionFailed", 401, 8565, "Action failed due to a Cognitive Services authentication error. "
+          + "Check your authorization input and ensure it's correct.", "transcription", null, TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_AI_FORBIDDEN = add("transcription.aiForbidden",
+      "TranscriptionFailed", 403, 8565, "Action failed due to a forbidden request to Cognitive Services. "
+          + "Check your subscription status and ensure it's active.", "transcription", null, TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_AI_TOO_MANY = add("transcription.aiTooManyRequests",
+      "TranscriptionFailed", 429, 8565, "Action failed, requests exceeded the number of allowed concurrent "
+          + "requests for the cognitive services subscription.", "transcription", null, TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_WEBSOCKET_FAILED = add("transcription.webSocketFailed",
+      "TranscriptionFailed", 500, 8578, "Action failed, not able to establish WebSocket connection.",
+      "transcription", "the app's WebSocket refused or could not be reopened within "
+          + "transcription.reconnectAttempts", TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_SHUTDOWN = add("transcription.serviceShutdown",
+      "TranscriptionFailed", 500, 8580, "Action failed, transcription service was shut down.", "transcription",
+      null, TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_CANCELED = add("transcription.canceled",
+      "TranscriptionFailed", 500, 8579, "Action failed, transcription was canceled.", "transcription", null,
+      TRANSCRIPTION_DOC);
+  public static final ResultRow TRANSCRIPTION_UNKNOWN = add("transcription.unknownInternalError",
+      "TranscriptionFailed", 500, 9999, "Unknown internal server error.", "transcription", null,
+      TRANSCRIPTION_DOC);
 
   private ResultCatalogue() {
   }

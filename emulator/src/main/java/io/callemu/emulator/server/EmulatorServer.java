@@ -19,6 +19,9 @@ import io.callemu.emulator.scenario.ScenarioRunner;
 import io.callemu.emulator.scenario.Scenarios;
 import io.callemu.emulator.settings.Settings;
 import io.callemu.emulator.tls.TlsMaterial;
+import io.callemu.emulator.transcription.StreamConnector;
+import io.callemu.emulator.transcription.StreamTrust;
+import io.callemu.emulator.transcription.TranscriptionService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -52,6 +55,8 @@ public final class EmulatorServer extends VerticleBase {
   private HttpClient client;
   private HmacAuthenticator authenticator;
   private long authenticatorSkew = -1;
+  private final io.vertx.core.net.TrustOptions streamTrust;
+  private StreamConnector streams;
 
   /**
    * Checks settings and the scenario up front, so that bad ones stop the start with a clear
@@ -65,6 +70,8 @@ public final class EmulatorServer extends VerticleBase {
     this.config = config;
     this.tls = tls;
     this.scenarios = new Scenarios(config.dataDir());
+    // Read here, on the starting thread: the CA file is blocking I/O.
+    this.streamTrust = StreamTrust.load(tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
     config.settings().forEach((key, value) -> settings.set(key, value, "--set"));
     if (scenarioDocument != null) {
       try {
@@ -97,12 +104,16 @@ public final class EmulatorServer extends VerticleBase {
     new ScenarioRunner(vertx, scenarios, calls, media, config.dataDir());
     // Replay windows are real time: SDK retries happen in real time whatever the emulated clock.
     RepeatabilityCache repeats = RepeatabilityCache.withDefaults(() -> System.nanoTime() / 1_000_000);
-    AcsApi acs = new AcsApi(calls, media, settings, this::authenticator, repeats, journal, config.loose());
+    streams = new StreamConnector(vertx, streamTrust);
+    TranscriptionService transcriptions = new TranscriptionService(clock, settings, callbacks, journal, faults,
+        streams, calls);
+    AcsApi acs = new AcsApi(calls, media, settings, this::authenticator, repeats, journal, config.loose(),
+        transcriptions);
     EventGridPublisher eventGrid = config.eventGridWebhook() == null ? null
         : new EventGridPublisher(client, journal, clock, config.eventGridWebhook());
     Router router = Router.router(vertx);
     new ControlApi(vertx, clock, calls, media, callbacks, journal, faults, scenarios, settings, repeats,
-        eventGrid, config.controlToken()).mount(router);
+        eventGrid, config.controlToken(), transcriptions).mount(router);
     Handler<HttpServerRequest> root = req -> {
       String path = req.path();
       if (path.equals("/calling") || path.startsWith("/calling/")) {
@@ -144,6 +155,7 @@ public final class EmulatorServer extends VerticleBase {
   public Future<?> stop() {
     Future<Void> j = journal == null ? Future.succeededFuture() : journal.close();
     Future<Void> c = client == null ? Future.succeededFuture() : client.close();
-    return Future.all(j, c);
+    Future<Void> w = streams == null ? Future.succeededFuture() : streams.close();
+    return Future.all(j, c, w);
   }
 }

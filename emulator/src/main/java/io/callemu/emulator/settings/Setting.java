@@ -33,6 +33,10 @@ public record Setting(String key, String defaultValue, String description, Strin
     }
     String v = value.trim();
     if (!choices.isEmpty()) {
+      if (choices.contains(v)) {
+        // exact first: choices may differ only in case (Final / final)
+        return v;
+      }
       String lower = v.toLowerCase(Locale.ROOT);
       for (String c : choices) {
         if (c.toLowerCase(Locale.ROOT).equals(lower)) {

@@ -1,5 +1,6 @@
 package io.callemu.emulator.settings;
 
+import io.callemu.emulator.transcription.TranscriptionSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class Settings {
   public static final String RTP_MAX_PACKETS_PER_SECOND = "rtp.maxPacketsPerSecond";
 
   /** Every known setting; later issues add the fidelity switches of CONTRACT section 5 here. */
-  public static final List<Setting> ALL = List.of(
+  public static final List<Setting> ALL = concat(List.of(
       Setting.number(CALL_RING_MS, 500, 0, 600_000,
           "how long an outbound call rings (emulated ms) before the remote party picks up and "
               + "CallConnected is sent",
@@ -106,7 +107,17 @@ public final class Settings {
           "reference 6.2: InitialSegmentationSilenceTimeoutInSeconds 0.5 s (no wire field)"),
       Setting.number(RTP_MAX_PACKETS_PER_SECOND, 2_000, 1, 1_000_000,
           "packets per second and call the RTP port decodes; the rest are dropped and counted",
-          "callemu choice (a flood on one call must not starve the others)"));
+          "callemu choice (a flood on one call must not starve the others)")),
+      TranscriptionSettings.ALL);
+
+  @SafeVarargs
+  private static List<Setting> concat(List<Setting>... groups) {
+    List<Setting> all = new java.util.ArrayList<>();
+    for (List<Setting> g : groups) {
+      all.addAll(g);
+    }
+    return List.copyOf(all);
+  }
 
   private final Map<String, Setting> known = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();

@@ -1,0 +1,65 @@
+package io.callemu.emulator.transcription;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.TrustOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Opens transcription WebSockets to apps (service = client, app = server; reference section 9.2):
+ * {@code ws://} or {@code wss://} with the upgrade headers {@code x-ms-call-connection-id},
+ * {@code x-ms-call-correlation-id} and {@code Authorization: Bearer <JWT>}.
+ */
+public final class StreamConnector {
+
+  /** Enough for every call callemu keeps to stream to one app at once. */
+  private static final int MAX_CONNECTIONS = 20_000;
+
+  private final WebSocketClient client;
+  private final Future<StreamToken> token;
+
+  /** @param trust what wss servers may present (see {@link StreamTrust}) */
+  public StreamConnector(Vertx vertx, TrustOptions trust) {
+    this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(MAX_CONNECTIONS)
+        .setTrustOptions(trust)
+        .setVerifyHost(true));
+    this.token = vertx.executeBlocking(StreamToken::generate, false);
+  }
+
+  /** Whether {@code url} is an absolute ws:// or wss:// URL with a host (else the 8581 row). */
+  static boolean isStreamUrl(String url) {
+    if (url == null) {
+      return false;
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      return scheme != null && (scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss"))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** Opens one connection; fails when refused, not upgraded or not done within {@code timeoutMs}. */
+  Future<WebSocket> connect(String url, String callConnectionId, String correlationId, long nowMillis,
+      long timeoutMs) {
+    return token.compose(t -> client.connect(new WebSocketConnectOptions()
+        .setAbsoluteURI(url)
+        .setConnectTimeout(timeoutMs)
+        .setTimeout(timeoutMs)
+        .addHeader("x-ms-call-connection-id", callConnectionId)
+        .addHeader("x-ms-call-correlation-id", correlationId)
+        .addHeader("Authorization", "Bearer " + t.mint(callConnectionId, nowMillis))));
+  }
+
+  public Future<Void> close() {
+    return client.close();
+  }
+}

@@ -1,0 +1,56 @@
+package io.callemu.emulator.transcription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callemu.asr.wire.ResultStatusCasing;
+import io.callemu.emulator.input.RecognizedPhrase;
+import io.callemu.emulator.input.SpeechInput;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhraseFramesTest {
+
+  private static final long STREAM_START = 1_000_000L;
+
+  private static SpeechInput speech(String text, long startMs, long durationMs, List<RecognizedPhrase.Word> words) {
+    return new SpeechInput("4:+15551234567", STREAM_START + startMs, STREAM_START + startMs + durationMs,
+        new RecognizedPhrase(text, 0.5, "en-US", words));
+  }
+
+  @Test
+  void wordsAreLexicalWithoutSurroundingPunctuation() {
+    assertThat(PhraseFrames.lexical("Bill.")).isEqualTo("bill");
+    assertThat(PhraseFrames.lexical("\"Don't!\"")).isEqualTo("don't");
+    assertThat(PhraseFrames.lexical("...")).isEmpty();
+  }
+
+  @Test
+  void theFinalCarriesTicksFromStreamStartAndDropsPunctuationOnlyWords() {
+    PhraseFrames phrase = new PhraseFrames(speech("Yes - please.", 200, 900, List.of(
+        new RecognizedPhrase.Word("Yes", 0, 300), new RecognizedPhrase.Word("-", 300, 300),
+        new RecognizedPhrase.Word("please.", 600, 300))), STREAM_START);
+    JsonObject d = new JsonObject(phrase.finalFrame(ResultStatusCasing.CAPITALIZED).text())
+        .getJsonObject("transcriptionData");
+    assertThat(d.getString("text")).isEqualTo("Yes - please.");
+    assertThat(d.getLong("offset")).isEqualTo(2_000_000L);
+    assertThat(d.getLong("duration")).isEqualTo(9_000_000L);
+    assertThat(d.getJsonArray("words")).hasSize(2);
+    assertThat(d.getJsonArray("words").getJsonObject(1).getString("text")).isEqualTo("please");
+    assertThat(d.getJsonArray("words").getJsonObject(1).getLong("offset")).isEqualTo(8_000_000L);
+  }
+
+  @Test
+  void hypothesesGrowWithTheWordsHeardAndNoneRepeats() {
+    PhraseFrames phrase = new PhraseFrames(speech("a b c", 0, 900, List.of(
+        new RecognizedPhrase.Word("a", 0, 100), new RecognizedPhrase.Word("b", 100, 100),
+        new RecognizedPhrase.Word("c", 700, 200))), STREAM_START);
+    List<FrameQueue.Frame> frames = phrase.intermediates(300, ResultStatusCasing.LOWER_CASE);
+    assertThat(frames).hasSize(1).allMatch(FrameQueue.Frame::intermediate);
+    JsonObject d = new JsonObject(frames.get(0).text()).getJsonObject("transcriptionData");
+    assertThat(d.getString("text")).isEqualTo("a b");
+    assertThat(d.getString("resultStatus")).isEqualTo("intermediate");
+    assertThat(d.getLong("duration")).isEqualTo(3_000_000L);
+    assertThat(new PhraseFrames(speech("", 0, 500, List.of()), STREAM_START).hasText()).isFalse();
+  }
+}
