@@ -211,12 +211,10 @@ public final class MediaService {
       JsonObject info = row.toJson();
       String event = row.event();
       if (fault.isPresent()) {
-        JsonObject r = fault.get().result();
-        ResultRow named = ResultCatalogue.find("sendDtmfTones", r.getString("event"), r.getInteger("code"),
-            r.getInteger("subCode")).orElse(ResultCatalogue.SEND_DTMF_FAILED);
-        event = named.event();
-        info = new JsonObject().put("code", r.getInteger("code")).put("subCode", r.getInteger("subCode"))
-            .put("message", r.getString("message", named.message()));
+        ResultCatalogue.Forced forced = ResultCatalogue.forced("sendDtmfTones", fault.get().result(),
+            ResultCatalogue.SEND_DTMF_FAILED);
+        event = forced.event();
+        info = forced.resultInformation();
       }
       calls.publish(call, event, CallService.eventData(call, event, info, operationContext), callbackUri);
     });
