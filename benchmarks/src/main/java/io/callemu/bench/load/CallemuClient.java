@@ -59,10 +59,19 @@ final class CallemuClient {
 
   /** {@code POST /calling/callConnections}: a call to {@code targetUserId} reporting to {@code callbackUri}. */
   Future<Response> createCall(String targetUserId, String callbackUri, String operationContext) {
-    JsonObject body = new JsonObject()
-        .put("targets", JsonArray.of(user(targetUserId)))
-        .put("callbackUri", callbackUri)
-        .put("operationContext", operationContext);
+    return send(HttpMethod.POST, "/calling/callConnections", createBody(targetUserId, callbackUri, operationContext));
+  }
+
+  /**
+   * A call whose en-US transcription starts when it connects and streams to {@code transportUrl}
+   * (the Cognitive Services endpoint is required for transcription and never contacted).
+   */
+  Future<Response> createTranscribedCall(String targetUserId, String callbackUri, String transportUrl,
+      String operationContext) {
+    JsonObject body = createBody(targetUserId, callbackUri, operationContext)
+        .put("callIntelligenceOptions", new JsonObject().put("cognitiveServicesEndpoint", "https://cognitive.invalid/"))
+        .put("transcriptionOptions", new JsonObject().put("transportUrl", transportUrl)
+            .put("transportType", "websocket").put("locale", "en-US").put("startTranscription", true));
     return send(HttpMethod.POST, "/calling/callConnections", body);
   }
 
@@ -83,6 +92,17 @@ final class CallemuClient {
   /** {@code DELETE /calling/callConnections/{id}}: the app leaves (hangs up) the call. */
   Future<Response> hangUp(String callConnectionId) {
     return send(HttpMethod.DELETE, "/calling/callConnections/" + callConnectionId, null);
+  }
+
+  /** {@code POST /_emulator/calls/{id}/speech}: the remote party says {@code text}, starting after {@code delayMs}. */
+  Future<Response> say(String callConnectionId, String text, long delayMs, long durationMs) {
+    return send(HttpMethod.POST, "/_emulator/calls/" + callConnectionId + "/speech",
+        new JsonObject().put("text", text).put("delayMs", delayMs).put("durationMs", durationMs));
+  }
+
+  /** {@code GET /_emulator/settings}: every setting with its current value. */
+  Future<Response> settings() {
+    return send(HttpMethod.GET, "/_emulator/settings", null);
   }
 
   /** {@code GET /_emulator/calls/{id}}: the call with its media operations' timers (not signed). */
@@ -110,6 +130,13 @@ final class CallemuClient {
           .compose(response -> response.body()
               .map(answer -> new Response(response.statusCode(), answer, sentNanos, System.nanoTime())));
     });
+  }
+
+  private static JsonObject createBody(String targetUserId, String callbackUri, String operationContext) {
+    return new JsonObject()
+        .put("targets", JsonArray.of(user(targetUserId)))
+        .put("callbackUri", callbackUri)
+        .put("operationContext", operationContext);
   }
 
   private static JsonObject user(String id) {

@@ -1,9 +1,7 @@
 package io.callemu.bench.load;
 
-import io.callemu.emulator.Callemu;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +26,7 @@ public final class RecognizeTimeoutLoad {
 
   private static final String USAGE = String.join("\n",
       "usage: java -cp benchmarks/target/benchmarks.jar io.callemu.bench.load.RecognizeTimeoutLoad [options]",
-      "  against a running callemu:  --url http://127.0.0.1:9080 [--access-key BASE64] [--callemu-pid PID]",
-      "  or start one as a child:    --start-callemu [--callemu-jar emulator/target/callemu.jar]",
-      "                              [--callemu-jvm \"-Xmx1g\"] [--ring-ms 500]",
+      CallemuTarget.USAGE,
       "  --calls N            concurrent calls (1000; 1..10000: callemu keeps at most 10,000 calls)",
       "  --timeout-seconds S  initialSilenceTimeoutInSeconds of every recognize (5; 1..300)",
       "  --warmup-calls N     calls of an unmeasured first round with a 1 s timeout (500; 0 = none)",
@@ -38,37 +34,29 @@ public final class RecognizeTimeoutLoad {
       "  --max-seconds S      stop waiting and report what arrived after this long (600; 10..3600)",
       "exit code: 0 every RecognizeFailed arrived, 1 some did not or callemu failed, 2 bad arguments");
 
-  private static final Set<String> VALUED = Set.of("url", "access-key", "callemu-pid", "callemu-jar",
-      "callemu-jvm", "ring-ms", "calls", "timeout-seconds", "warmup-calls", "connections", "max-seconds");
-  private static final Set<String> FLAGS = Set.of("start-callemu");
+  private static final Set<String> VALUED = CallemuTarget.with(
+      Set.of("calls", "timeout-seconds", "warmup-calls", "connections", "max-seconds"), CallemuTarget.VALUED);
 
-  private final LoadArgs args;
+  private final CallemuTarget target;
   private final int calls;
   private final int timeoutSeconds;
   private final int warmupCalls;
   private final int connections;
   private final long maxNanos;
-  private final int ringMs;
-  private final long externalPid;
 
   private RecognizeTimeoutLoad(LoadArgs args) {
-    this.args = args;
+    this.target = new CallemuTarget(args);
     this.calls = args.integer("calls", 1000, 1, 10_000);
     this.timeoutSeconds = args.integer("timeout-seconds", 5, 1, 300);
     this.warmupCalls = args.integer("warmup-calls", 500, 0, 10_000);
     this.connections = args.integer("connections", 32, 1, 1000);
     this.maxNanos = TimeUnit.SECONDS.toNanos(args.integer("max-seconds", 600, 10, 3600));
-    this.ringMs = args.integer("ring-ms", 500, 0, 600_000);
-    this.externalPid = args.integer("callemu-pid", -1, 1, Integer.MAX_VALUE);
-    if (args.flag("start-callemu") == (args.string("url", null) != null)) {
-      throw new IllegalArgumentException("give either --url or --start-callemu");
-    }
   }
 
   public static void main(String[] argv) {
     RecognizeTimeoutLoad load;
     try {
-      load = new RecognizeTimeoutLoad(new LoadArgs(argv, VALUED, FLAGS));
+      load = new RecognizeTimeoutLoad(new LoadArgs(argv, VALUED, CallemuTarget.FLAGS));
     } catch (IllegalArgumentException e) {
       System.err.println("RecognizeTimeoutLoad: " + e.getMessage());
       System.err.println(USAGE);
@@ -93,20 +81,10 @@ public final class RecognizeTimeoutLoad {
       receivers.add(r);
       return r;
     };
-    CallemuProcess child = null;
     CallemuClient acs = null;
     try {
-      String url = args.string("url", null);
-      long pid = externalPid;
-      if (args.flag("start-callemu")) {
-        child = CallemuProcess.start(Path.of(args.string("callemu-jar", "emulator/target/callemu.jar")),
-            CallemuProcess.splitOptions(args.string("callemu-jvm", "")), List.of("call.ringMs=" + ringMs));
-        url = child.httpUrl();
-        pid = child.pid();
-        System.out.println("started callemu (pid " + pid + "): " + child.commandLine());
-      }
-      acs = new CallemuClient(vertx, url, args.string("access-key", Callemu.WELL_KNOWN_ACCESS_KEY), connections);
-      long idleRssKb = pid > 0 ? CallemuProcess.rssKb(pid) : -1;
+      target.start(List.of());
+      acs = new CallemuClient(vertx, target.url(), target.accessKey(), connections);
       if (warmupCalls > 0) {
         RecognizeRound warmup = RecognizeRound.run(acs, newReceiver, warmupCalls, 1, maxNanos, false);
         warmup.hangUp();
@@ -115,9 +93,9 @@ public final class RecognizeTimeoutLoad {
       }
       System.out.printf("%s: %d calls, DTMF recognize with initialSilenceTimeoutInSeconds %d, against %s;"
               + " load average before: %s%n",
-          Instant.now(), calls, timeoutSeconds, url, LoadAverage.read());
+          Instant.now(), calls, timeoutSeconds, target.url(), LoadAverage.read());
       RecognizeRound round = RecognizeRound.run(acs, newReceiver, calls, timeoutSeconds, maxNanos, true);
-      String memory = pid > 0 ? memoryReport(pid, idleRssKb) : "memory not measured (give --callemu-pid)";
+      String memory = target.memoryReport();
       round.hangUp();
       round.printCounts();
       Latencies fromDue = round.latenessFromDue();
@@ -133,21 +111,8 @@ public final class RecognizeTimeoutLoad {
       }
       receivers.forEach(CallbackReceiver::close);
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      if (child != null) {
-        child.close();
-      }
+      target.close();
     }
-  }
-
-  /** Memory while the round's calls still exist (before they are hung up). */
-  private static String memoryReport(long pid, long idleRssKb) {
-    return String.format("RSS %s before the load, %s after it, peak %s; heap %s",
-        mb(idleRssKb), mb(CallemuProcess.rssKb(pid)), mb(CallemuProcess.peakRssKb(pid)),
-        CallemuProcess.heapSummary(pid));
-  }
-
-  private static String mb(long kb) {
-    return kb < 0 ? "unknown" : String.format("%.0f MB", kb / 1024.0);
   }
 
   private static <T> T await(Future<T> future, long seconds) throws Exception {
