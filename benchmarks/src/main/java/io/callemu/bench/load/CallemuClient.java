@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * Requests to callemu over plain HTTP: Call Automation ones HMAC-signed as the SDKs sign them
@@ -94,10 +95,16 @@ final class CallemuClient {
     return send(HttpMethod.DELETE, "/calling/callConnections/" + callConnectionId, null);
   }
 
-  /** {@code POST /_emulator/calls/{id}/speech}: the remote party says {@code text}, starting after {@code delayMs}. */
-  Future<Response> say(String callConnectionId, String text, long delayMs, long durationMs) {
-    return send(HttpMethod.POST, "/_emulator/calls/" + callConnectionId + "/speech",
-        new JsonObject().put("text", text).put("delayMs", delayMs).put("durationMs", durationMs));
+  /**
+   * {@code POST /_emulator/calls/{id}/speech}: the remote party says {@code text} from
+   * {@code startEpochMillis} on (at once when that has passed), for {@code durationMs}. The delay
+   * is computed when the request goes out, not while it waits for a connection.
+   */
+  Future<Response> say(String callConnectionId, String text, long startEpochMillis, long durationMs) {
+    return sendLazily(HttpMethod.POST, "/_emulator/calls/" + callConnectionId + "/speech", () -> new JsonObject()
+        .put("text", text)
+        .put("delayMs", Math.max(0, startEpochMillis - System.currentTimeMillis()))
+        .put("durationMs", durationMs));
   }
 
   /** {@code GET /_emulator/settings}: every setting with its current value. */
@@ -115,16 +122,25 @@ final class CallemuClient {
   }
 
   private Future<Response> send(HttpMethod method, String path, JsonObject json) {
+    return sendLazily(method, path, () -> json);
+  }
+
+  /**
+   * Sends a request whose body is built, and which is signed, only once it has a connection, so
+   * that times in the body and the signature's date are those of the moment it goes out.
+   */
+  private Future<Response> sendLazily(HttpMethod method, String path, Supplier<JsonObject> json) {
     String target = path.startsWith("/calling/") ? path + "?api-version=" + API_VERSION : path;
-    byte[] body = json == null ? new byte[0] : json.encode().getBytes(StandardCharsets.UTF_8);
     RequestOptions options = new RequestOptions().setMethod(method)
         .setAbsoluteURI(base + target)
         .setIdleTimeout(IDLE_TIMEOUT_MS).setConnectTimeout(CONNECTION_WAIT_MS);
-    signer.sign(method.name(), target, hostHeader, body).asMap().forEach(options::putHeader);
-    if (json != null) {
-      options.putHeader("Content-Type", "application/json");
-    }
     return http.request(options).compose(request -> {
+      JsonObject content = json.get();
+      byte[] body = content == null ? new byte[0] : content.encode().getBytes(StandardCharsets.UTF_8);
+      signer.sign(method.name(), target, hostHeader, body).asMap().forEach(request::putHeader);
+      if (content != null) {
+        request.putHeader("Content-Type", "application/json");
+      }
       long sentNanos = System.nanoTime();
       return request.send(Buffer.buffer(body))
           .compose(response -> response.body()

@@ -28,6 +28,11 @@ final class FrameReceiver {
    */
   record Frame(int callIndex, String kind, JsonObject body, long arrivedEpochMicros) {}
 
+  /** Starts a receiver that hands its frames to {@code handler}; blocking, for the main thread. */
+  interface Factory {
+    FrameReceiver start(Consumer<Frame> handler) throws Exception;
+  }
+
   private final HttpServer server;
   private final AtomicLong malformed = new AtomicLong();
 

@@ -295,7 +295,7 @@ final class RecognizeRound {
   }
 
   /** The reason a request did not give the expected answer, short enough to group by. */
-  private static String describe(AsyncResult<CallemuClient.Response> ar) {
+  static String describe(AsyncResult<CallemuClient.Response> ar) {
     if (ar.failed()) {
       return "failed: " + ar.cause();
     }
