@@ -1,7 +1,6 @@
 package io.callemu.bench.load;
 
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -87,7 +87,8 @@ final class RecognizeRound {
       acs.createCall(TARGET_PREFIX + index, round.receiver.uriFor(index), "load-" + index)
           .onComplete(ar -> round.onCreated(index, ar));
     }
-    if (round.awaitWithProgress(round.settled, start, maxNanos, verbose)) {
+    Supplier<String> progress = verbose ? round::progress : null;
+    if (Harness.await(round.settled, start, maxNanos, progress)) {
       if (verbose) {
         System.out.printf("  %d calls connected after %.1f s; starting their recognizes%n",
             round.connected.sum(), (System.nanoTime() - start) / 1e9);
@@ -95,7 +96,7 @@ final class RecognizeRound {
       for (int i = 0; i < calls; i++) {
         round.startRecognize(i);
       }
-      round.awaitWithProgress(round.finished, start, maxNanos, verbose);
+      Harness.await(round.finished, start, maxNanos, progress);
     }
     return round;
   }
@@ -104,19 +105,15 @@ final class RecognizeRound {
     return arrived.sum() == calls;
   }
 
-  /** Leaves every call of the round, so a shared callemu is not left holding them. */
+  /** Leaves every call of the round. */
   void hangUp() {
-    List<Future<CallemuClient.Response>> hangUps = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (Probe probe : probes) {
       if (probe.callConnectionId != null) {
-        hangUps.add(acs.hangUp(probe.callConnectionId));
+        ids.add(probe.callConnectionId);
       }
     }
-    try {
-      Future.join(hangUps).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      System.out.println("  some calls could not be hung up: " + e);
-    }
+    Harness.hangUp(acs, ids);
   }
 
   /**
@@ -171,21 +168,9 @@ final class RecognizeRound {
     }
   }
 
-  /** Waits on {@code latch}, printing progress; false when {@code maxNanos} ran out first. */
-  private boolean awaitWithProgress(CountDownLatch latch, long start, long maxNanos, boolean verbose)
-      throws InterruptedException {
-    while (!latch.await(5, TimeUnit.SECONDS)) {
-      long elapsed = System.nanoTime() - start;
-      if (verbose) {
-        System.out.printf("  %5.1f s: created %d, connected %d, recognizing %d, RecognizeFailed %d%n",
-            elapsed / 1e9, created.sum(), connected.sum(), accepted.sum(), arrived.sum());
-      }
-      if (elapsed > maxNanos) {
-        System.out.println("  giving up after --max-seconds");
-        return false;
-      }
-    }
-    return true;
+  private String progress() {
+    return String.format("created %d, connected %d, recognizing %d, RecognizeFailed %d",
+        created.sum(), connected.sum(), accepted.sum(), arrived.sum());
   }
 
   private void onCreated(int index, AsyncResult<CallemuClient.Response> ar) {

@@ -54,23 +54,7 @@ public final class RecognizeTimeoutLoad {
   }
 
   public static void main(String[] argv) {
-    RecognizeTimeoutLoad load;
-    try {
-      load = new RecognizeTimeoutLoad(new LoadArgs(argv, VALUED, CallemuTarget.FLAGS));
-    } catch (IllegalArgumentException e) {
-      System.err.println("RecognizeTimeoutLoad: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    int code;
-    try {
-      code = load.run();
-    } catch (Exception e) {
-      System.err.println("RecognizeTimeoutLoad failed: " + e);
-      code = 1;
-    }
-    System.exit(code);
+    Harness.main("RecognizeTimeoutLoad", USAGE, argv, VALUED, args -> new RecognizeTimeoutLoad(args)::run);
   }
 
   private int run() throws Exception {

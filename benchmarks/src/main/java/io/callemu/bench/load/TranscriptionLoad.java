@@ -59,23 +59,7 @@ public final class TranscriptionLoad {
   }
 
   public static void main(String[] argv) {
-    TranscriptionLoad load;
-    try {
-      load = new TranscriptionLoad(new LoadArgs(argv, VALUED, CallemuTarget.FLAGS));
-    } catch (IllegalArgumentException e) {
-      System.err.println("TranscriptionLoad: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
-    int code;
-    try {
-      code = load.run();
-    } catch (Exception e) {
-      System.err.println("TranscriptionLoad failed: " + e);
-      code = 1;
-    }
-    System.exit(code);
+    Harness.main("TranscriptionLoad", USAGE, argv, VALUED, args -> new TranscriptionLoad(args)::run);
   }
 
   private int run() throws Exception {

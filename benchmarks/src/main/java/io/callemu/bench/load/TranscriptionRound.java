@@ -1,7 +1,6 @@
 package io.callemu.bench.load;
 
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +10,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * One round of {@link TranscriptionLoad}: N calls created with transcription starting at connect
@@ -81,12 +80,13 @@ final class TranscriptionRound {
   /** Runs the round until every Final arrived or {@code maxNanos} passed. */
   void run(long maxNanos, boolean verbose) throws InterruptedException {
     long start = System.nanoTime();
+    Supplier<String> progress = verbose ? this::progress : null;
     for (int i = 0; i < calls; i++) {
       int index = i;
       client.createTranscribedCall(TARGET_PREFIX + index, callbacks.uriFor(index), frames.urlFor(index), "tx-" + index)
           .onComplete(ar -> onCreated(index, ar));
     }
-    if (!awaitWithProgress(streamsSettled, start, maxNanos, verbose)) {
+    if (!Harness.await(streamsSettled, start, maxNanos, progress)) {
       return;
     }
     if (verbose) {
@@ -104,7 +104,7 @@ final class TranscriptionRound {
         client.say(probe.callConnectionId, text, speakAt, phraseMs).onComplete(ar -> onSaid(index, ar));
       }
     }
-    awaitWithProgress(finalsExpected, start, maxNanos, verbose);
+    Harness.await(finalsExpected, start, maxNanos, progress);
   }
 
   /** Lateness of every Final frame after its phrase's end plus the segmentation silence. */
@@ -167,33 +167,18 @@ final class TranscriptionRound {
 
   /** Leaves every call of the round. */
   void hangUp() {
-    List<Future<CallemuClient.Response>> hangUps = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (Probe probe : probes) {
       if (probe.callConnectionId != null) {
-        hangUps.add(client.hangUp(probe.callConnectionId));
+        ids.add(probe.callConnectionId);
       }
     }
-    try {
-      Future.join(hangUps).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      System.out.println("  some calls could not be hung up: " + e);
-    }
+    Harness.hangUp(client, ids);
   }
 
-  private boolean awaitWithProgress(CountDownLatch latch, long start, long maxNanos, boolean verbose)
-      throws InterruptedException {
-    while (!latch.await(5, TimeUnit.SECONDS)) {
-      long elapsed = System.nanoTime() - start;
-      if (verbose) {
-        System.out.printf("  %5.1f s: streams open %d, phrases said %d, Final frames %d%n",
-            elapsed / 1e9, opened.sum(), said.sum(), finalsReceived.sum());
-      }
-      if (elapsed > maxNanos) {
-        System.out.println("  giving up after --max-seconds");
-        return false;
-      }
-    }
-    return true;
+  private String progress() {
+    return String.format("streams open %d, phrases said %d, Final frames %d",
+        opened.sum(), said.sum(), finalsReceived.sum());
   }
 
   private void onCreated(int index, AsyncResult<CallemuClient.Response> ar) {
