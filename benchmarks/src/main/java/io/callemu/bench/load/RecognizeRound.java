@@ -73,7 +73,8 @@ final class RecognizeRound {
   }
 
   /**
-   * Runs a round to its end (or until {@code maxNanos} passed) and hangs its calls up.
+   * Runs a round until every call was measured or dropped out, or {@code maxNanos} passed; the
+   * calls stay up until {@link #hangUp}, so that memory can be read while they exist.
    *
    * @param receivers starts the round's own callback endpoint, so late events of an earlier
    *     round cannot be mistaken for this one's
