@@ -26,7 +26,7 @@ public final class TranscriptionLoad {
       "  --stream-phrases K   phrases falling due together in one stream, for its frame rate (200; 0 = skip)",
       "  --phrase TEXT        what every caller says (\"Is everything fine\")",
       "  --phrase-ms MS       how long saying it takes (1500; 1..20000)",
-      "  --warmup-calls N     calls of an unmeasured first round (200; 0 = none)",
+      "  --warmup-calls N     calls of an unmeasured first round (1000; 0 = none)",
       "  --connections N      HTTP connections from the harness to callemu (32; 1..1000)",
       "  --max-seconds S      stop waiting and report what arrived after this long, per round (600; 10..3600)",
       "exit code: 0 every Final frame arrived, 1 some did not or callemu failed, 2 bad arguments");
@@ -50,7 +50,7 @@ public final class TranscriptionLoad {
     this.streamPhrases = args.integer("stream-phrases", 200, 0, 10_000);
     this.phrase = args.string("phrase", "Is everything fine");
     this.phraseMs = args.integer("phrase-ms", 1500, 1, 20_000);
-    this.warmupCalls = args.integer("warmup-calls", 200, 0, 10_000);
+    this.warmupCalls = args.integer("warmup-calls", 1000, 0, 10_000);
     this.connections = args.integer("connections", 32, 1, 1000);
     this.maxNanos = TimeUnit.SECONDS.toNanos(args.integer("max-seconds", 600, 10, 3600));
     if (phrase.isBlank()) {
