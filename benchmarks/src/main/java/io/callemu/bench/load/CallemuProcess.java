@@ -126,13 +126,32 @@ final class CallemuProcess implements AutoCloseable {
   }
 
   /**
-   * Java heap {@code used of committed} from {@code jcmd <pid> GC.heap_info}, or a sentence saying
-   * why there is none (works for the G1 and serial collectors' "total …K, used …K" line).
+   * Live Java heap: {@code used of committed} from {@code jcmd <pid> GC.heap_info} right after a
+   * full collection ({@code GC.run}), so that garbage not yet collected does not count; or a
+   * sentence saying why there is none (works for the G1 and serial collectors' "total …K, used
+   * …K" line). Run it after the measurement: the collection pauses callemu.
    */
   static String heapSummary(long pid) {
+    String heapInfo = jcmd(pid, "GC.run") == null ? null : jcmd(pid, "GC.heap_info");
+    if (heapInfo == null) {
+      return "unavailable (jcmd failed or timed out)";
+    }
+    Matcher m = G1_HEAP.matcher(heapInfo);
+    long used = 0;
+    long total = 0;
+    while (m.find()) {
+      total += Long.parseLong(m.group(1));
+      used += Long.parseLong(m.group(2));
+    }
+    return total == 0 ? "unavailable (jcmd gave no heap line)"
+        : String.format("%.1f MB live of %.1f MB committed", used / 1024.0, total / 1024.0);
+  }
+
+  /** The output of {@code jcmd <pid> <command>}, or null when it failed or took over 20 s. */
+  private static String jcmd(long pid, String command) {
     try {
       Process jcmd = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), "GC.heap_info")
+          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), command)
           .redirectErrorStream(true).start();
       CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
         try {
@@ -143,19 +162,11 @@ final class CallemuProcess implements AutoCloseable {
       });
       if (!jcmd.waitFor(20, TimeUnit.SECONDS)) {
         jcmd.destroyForcibly();
-        return "unavailable (jcmd timed out)";
+        return null;
       }
-      Matcher m = G1_HEAP.matcher(output.get(5, TimeUnit.SECONDS));
-      long used = 0;
-      long total = 0;
-      while (m.find()) {
-        total += Long.parseLong(m.group(1));
-        used += Long.parseLong(m.group(2));
-      }
-      return total == 0 ? "unavailable (jcmd gave no heap line)"
-          : String.format("%.1f MB used of %.1f MB committed", used / 1024.0, total / 1024.0);
+      return jcmd.exitValue() == 0 ? output.get(5, TimeUnit.SECONDS) : null;
     } catch (IOException | InterruptedException | ExecutionException | TimeoutException e) {
-      return "unavailable (" + e.getMessage() + ")";
+      return null;
     }
   }
 
