@@ -21,10 +21,16 @@ final class Harness {
   }
 
   /**
-   * Parses the arguments, builds the harness, runs it and exits: 2 with the usage text for bad
-   * arguments, 1 when it failed, else the harness's own code.
+   * Parses the arguments, builds the harness, runs it and exits: 0 after printing the usage text
+   * for {@code --help}, 2 with it for bad arguments, 1 when the run failed, else the harness's own
+   * code.
    */
   static void main(String name, String usage, String[] argv, Set<String> valued, Function<LoadArgs, Run> build) {
+    if (List.of(argv).contains("--help")) {
+      System.out.println(usage);
+      System.exit(0);
+      return;
+    }
     Run harness;
     try {
       harness = build.apply(new LoadArgs(argv, valued, CallemuTarget.FLAGS));
