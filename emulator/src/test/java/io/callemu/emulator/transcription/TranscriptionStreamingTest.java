@@ -10,7 +10,10 @@ import io.callemu.emulator.transcription.TranscriptionFixture.Published;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.callemu.emulator.tls.DevCertificates;
+import io.callemu.emulator.tls.TlsMaterial;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,7 @@ import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The transcription stream end to end on the virtual clock: callemu's WebSocket client against a
@@ -91,6 +95,24 @@ class TranscriptionStreamingTest {
     assertThat(subscription.getString("state")).isEqualTo("active");
     assertThat(subscription.getString("id")).isEqualTo(m.getString("subscriptionId"));
     assertThat(subscription.getJsonArray("subscribedResultTypes")).containsExactly("final");
+  }
+
+  @Test
+  void wssTrustsTheDataDirsCertificateAndNothingElse(@TempDir Path dataDir) throws Exception {
+    TlsMaterial tls = DevCertificates.ensure(dataDir);
+    try (AppWebSocketServer secure = AppWebSocketServer.start(vertx, tls);
+        TranscriptionFixture trusting = new TranscriptionFixture(vertx, tls.caPem())) {
+      trusting.connectedCall(TranscriptionFixture.options(secure.url("/wss")).put("startTranscription", true));
+      Connection c = secure.nextConnection();
+      assertThat(c.next().getString("kind")).isEqualTo("TranscriptionMetadata");
+      trusting.await("TranscriptionStarted");
+
+      // Without the data dir's CA the same server is not trusted: every attempt fails, then 8578.
+      emu.set(TranscriptionSettings.RECONNECT_ATTEMPTS, 0);
+      emu.connectedCall(TranscriptionFixture.options(secure.url("/wss")).put("startTranscription", true));
+      assertThat(emu.await("TranscriptionFailed").result().getInteger("subCode")).isEqualTo(8578);
+      assertThat(secure.waitingConnections()).isZero();
+    }
   }
 
   @Test
@@ -266,7 +288,7 @@ class TranscriptionStreamingTest {
         emu.journal, emu.faults, app.url("/stalled"), call[0].callConnectionId(), call[0].correlationId(),
         () -> "{\"kind\":\"TranscriptionMetadata\",\"transcriptionMetadata\":{}}", new NoListener()));
     emu.run(stream::open);
-    app.nextConnection();
+    Connection stalled = app.nextConnection();
     String padding = "x".repeat(2_000);
     // Far more than the socket buffers hold: half hypotheses, half finals.
     emu.run(() -> {
@@ -286,7 +308,10 @@ class TranscriptionStreamingTest {
     assertThat(drops.getJsonObject(0).getLong("droppedFinal")).isZero();
     // The call's own work still runs at once.
     assertThat(emu.on(() -> emu.service.subscription(call[0])).getString("state")).isEqualTo("active");
+    // The app reads again: what waited drains and the stream closes normally.
+    stalled.socket.resume();
     emu.run(() -> stream.close("test over"));
+    assertThat(stalled.awaitClose()).isEqualTo((short) 1000);
   }
 
   @Test
