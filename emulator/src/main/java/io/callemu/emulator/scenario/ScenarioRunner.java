@@ -42,6 +42,14 @@ public final class ScenarioRunner {
     trigger("callConnected", call, facts);
   }
 
+  /**
+   * Transcription started on {@code call} (its first connection opened); {@code facts} hold the
+   * start's {@code operationContext} and {@code locale} for {@code match}.
+   */
+  public void transcriptionStarted(Call call, JsonObject facts) {
+    trigger("transcriptionStarted", call, facts);
+  }
+
   private void trigger(String trigger, Call call, JsonObject facts) {
     for (ScenarioRule rule : scenarios.fire(trigger, facts)) {
       for (ScenarioRule.Action action : rule.actions()) {

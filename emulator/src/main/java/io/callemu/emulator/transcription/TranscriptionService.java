@@ -15,6 +15,8 @@ import io.callemu.emulator.settings.Settings;
 import io.callemu.emulator.transcription.CallTranscription.Requester;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,7 @@ public final class TranscriptionService {
   private final StreamConnector connector;
   private final CallService calls;
   private final Map<String, CallTranscription> byCall = new HashMap<>();
+  private final List<BiConsumer<Call, JsonObject>> startedListeners = new ArrayList<>();
 
   public TranscriptionService(Clock clock, Settings settings, EventSink events, Journal journal, Faults faults,
       StreamConnector connector, CallService calls) {
@@ -50,6 +53,14 @@ public final class TranscriptionService {
     this.connector = connector;
     this.calls = calls;
     calls.onConnected(this::callConnected);
+  }
+
+  /**
+   * Runs {@code listener} when a transcription's first connection opened (scenario trigger
+   * {@code transcriptionStarted}) with {@code {operationContext?, locale}}.
+   */
+  public void onStarted(BiConsumer<Call, JsonObject> listener) {
+    startedListeners.add(listener);
   }
 
   // ---- the ACS surface --------------------------------------------------------------------------
@@ -201,6 +212,11 @@ public final class TranscriptionService {
           t.requester());
     } else {
       publish(t, started.toJson(), started.event(), "transcriptionStarted", started.statusDetails(), t.requester());
+      JsonObject facts = new JsonObject().put("locale", t.locale());
+      if (t.requester().operationContext() != null) {
+        facts.put("operationContext", t.requester().operationContext());
+      }
+      startedListeners.forEach(l -> l.accept(t.call(), facts));
     }
   }
 

@@ -116,6 +116,25 @@ class TranscriptionStreamingTest {
   }
 
   @Test
+  void anAnsweredCallWithStartTranscriptionStreamsTheCallersSpeech() {
+    JsonObject extras = new JsonObject()
+        .put("callIntelligenceOptions", new JsonObject().put("cognitiveServicesEndpoint", "https://cs.example"))
+        .put("transcriptionOptions", TranscriptionFixture.options(app.url("/in")).put("startTranscription", true));
+    Call call = emu.on(() -> {
+      var offered = emu.calls.offer(io.callemu.emulator.call.Identifier.phoneNumber("+15557654321"),
+          io.callemu.emulator.call.Identifier.communicationUser("8:acs:bot"), null);
+      return emu.calls.answer(offered.incomingCallContext(), "http://app.example/in", null, extras);
+    });
+    emu.advance(0);
+    Connection c = app.nextConnection();
+    emu.await("TranscriptionStarted");
+    assertThat(c.next().getString("kind")).isEqualTo("TranscriptionMetadata");
+    emu.say(call, "hello from outside", 900);
+    emu.advance(500);
+    assertThat(c.next().getJsonObject("transcriptionData").getString("text")).isEqualTo("hello from outside");
+  }
+
+  @Test
   void aPhraseBecomesOneFinalAfterTheSegmentationSilenceWithTicksFromStreamStart() {
     Call[] call = new Call[1];
     Connection c = startedAtConnect(call, new JsonObject());
