@@ -70,7 +70,7 @@ final class TranscriptionFixture implements AutoCloseable {
       }
     };
     calls = new CallService(clock, settings, sink);
-    connector = new StreamConnector(vertx, StreamTrust.load(caPem));
+    connector = new StreamConnector(vertx, caPem);
     service = new TranscriptionService(clock, settings, sink, journal, faults, connector, calls);
   }
 
