@@ -9,7 +9,6 @@ import io.callemu.emulator.media.Phrases;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ public final class ScenarioRunner {
   private final MediaService media;
   private final Vertx vertx;
 
-  public ScenarioRunner(Vertx vertx, Scenarios scenarios, CallService calls, MediaService media, Path dataDir) {
+  public ScenarioRunner(Vertx vertx, Scenarios scenarios, CallService calls, MediaService media) {
     this.scenarios = scenarios;
     this.calls = calls;
     this.media = media;
