@@ -97,7 +97,7 @@ public final class EmulatorServer extends VerticleBase {
     CallService calls = new CallService(clock, settings, callbacks);
     MediaService media = new MediaService(vertx, calls, settings, faults, journal,
         new PlayDurations(vertx, client, settings, config.dataDir()), config.host());
-    ScenarioRunner scenarioRunner = new ScenarioRunner(vertx, scenarios, calls, media, config.dataDir());
+    ScenarioRunner scenarioRunner = new ScenarioRunner(vertx, scenarios, calls, media);
     // Replay windows are real time: SDK retries happen in real time whatever the emulated clock.
     RepeatabilityCache repeats = RepeatabilityCache.withDefaults(() -> System.nanoTime() / 1_000_000);
     streams = new StreamConnector(vertx, tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
