@@ -8,10 +8,6 @@ import io.callemu.emulator.Callemu;
 import io.callemu.emulator.CallemuConfig;
 import io.callemu.emulator.client.ControlClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -423,11 +419,11 @@ class JsTranscriptionTest {
 
   @Test
   @DisplayName("CA-TX-012 every TranscriptionFailed row of the catalogue (reference 8.3) is reachable through POST /_emulator/faults and parses in the SDK with its code, subCode and message")
-  void everyFailureRowThroughAFault() throws Exception {
+  void everyFailureRowThroughAFault() {
     String tag = tag("faults");
     String id = connectedCall(tag, options(tag), true);
     List<JsonNode> rows = new ArrayList<>();
-    for (JsonNode row : catalogue().path("rows")) {
+    for (JsonNode row : control.catalogue().path("rows")) {
       if ("transcription".equals(row.path("action").asText()) && "TranscriptionFailed".equals(row.path("event").asText())) {
         rows.add(row);
       }
@@ -446,13 +442,6 @@ class JsTranscriptionTest {
     }
     assertThat(app.ok("sockets", Map.of("tag", tag)).path("sockets")).isEmpty();
     app.ok("hangUp", on(id));
-  }
-
-  private JsonNode catalogue() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(callemu.httpUrl() + "/_emulator/catalogue")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body());
   }
 
   // ---- the connection -----------------------------------------------------------------------------
