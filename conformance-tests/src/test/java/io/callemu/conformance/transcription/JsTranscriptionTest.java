@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callemu.emulator.Callemu;
 import io.callemu.emulator.CallemuConfig;
+import io.callemu.emulator.call.CallService;
 import io.callemu.emulator.client.ControlClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -213,7 +214,7 @@ class JsTranscriptionTest {
   }
 
   @Test
-  @DisplayName("CA-TX-003 what the caller says arrives as one Final TranscriptionData: text, participant and words with timings in ticks match the caller's words; no Intermediate frames unless enabled")
+  @DisplayName("CA-TX-003 what each participant says arrives as one Final TranscriptionData: text, participant and words with timings in ticks match the speaker's words; no Intermediate frames unless enabled")
   void finalTextAndWordTimingsMatchTheCallersWords() {
     String tag = tag("final");
     String id = connectedCall(tag, options(tag), true);
@@ -244,6 +245,14 @@ class JsTranscriptionTest {
     }
     assertThat(words).containsExactly("i", "want", "to", "pay", "my", "bill");
     assertThat(total).as("the words fill the 1.5 s of speech").isEqualTo(1_500 * 10_000L);
+
+    // Every participant is transcribed: the app's own leg speaks too.
+    String appLeg = CallService.APP_IDENTITY.rawId();
+    control.speech(id, Map.of("text", "Let me check that", "durationMs", 800, "participant", appLeg));
+    JsonNode other = frames(socket(tag, 1, 3)).get(2).path("data");
+    assertThat(other.path("text").asText()).isEqualTo("Let me check that");
+    assertThat(other.path("participant").path("communicationUserId").asText()).isEqualTo(appLeg);
+    assertThat(other.path("offsetInTicks").asLong()).isGreaterThan(phraseStart + data.path("durationInTicks").asLong());
     app.ok("hangUp", on(id));
   }
 
