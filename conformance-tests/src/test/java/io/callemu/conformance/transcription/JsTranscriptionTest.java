@@ -120,6 +120,20 @@ class JsTranscriptionTest {
     return app.ok("createCall", args).path("callConnectionId").asText();
   }
 
+  /** A connected call on its own tag whose transcription has started (TranscriptionStarted arrived). */
+  private record Transcribing(String tag, String id) {
+  }
+
+  private Transcribing transcribing(String prefix, Map<String, Object> extraOptions) {
+    String tag = tag(prefix);
+    Map<String, Object> o = options(tag);
+    o.putAll(extraOptions);
+    String id = connectedCall(tag, o, true);
+    app.ok("startTranscription", on(id));
+    awaitEvent(id, "TranscriptionStarted", 1);
+    return new Transcribing(tag, id);
+  }
+
   private JsonNode awaitEvent(String callConnectionId, String kind, int n) {
     return app.ok("waitCallback", Map.of("callConnectionId", callConnectionId, "kind", kind, "n", n)).path("event");
   }
@@ -216,10 +230,9 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-003 what each participant says arrives as one Final TranscriptionData: text, participant and words with timings in ticks match the speaker's words; no Intermediate frames unless enabled")
   void finalTextAndWordTimingsMatchTheCallersWords() {
-    String tag = tag("final");
-    String id = connectedCall(tag, options(tag), true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("final", Map.of());
+    String tag = t.tag();
+    String id = t.id();
     say(id, "I want to pay my bill", 1_500);
     JsonNode socket = socket(tag, 1, 2);
     List<JsonNode> frames = frames(socket);
@@ -259,12 +272,9 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-004 with enableIntermediateResults Intermediate hypotheses come before the phrase's one Final")
   void intermediatesBeforeTheFinal() {
-    String tag = tag("intermediate");
-    Map<String, Object> o = options(tag);
-    o.put("enableIntermediateResults", true);
-    String id = connectedCall(tag, o, true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("intermediate", Map.of("enableIntermediateResults", true));
+    String tag = t.tag();
+    String id = t.id();
     say(id, "one two three four five six", 1_800);
     awaitFinal(tag, 1);
     List<JsonNode> frames = frames(app.ok("sockets", Map.of("tag", tag)).path("sockets").get(0));
@@ -290,10 +300,9 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-005 updateTranscription answers 202; TranscriptionUpdated (transcriptionLocaleUpdated) follows and the subscription's locale is the new one")
   void updateChangesTheLocale() {
-    String tag = tag("update");
-    String id = connectedCall(tag, options(tag), true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("update", Map.of());
+    String tag = t.tag();
+    String id = t.id();
     app.ok("updateTranscription", on(id, "locale", "fr-FR", "operationContext", "up"));
     JsonNode updated = awaitEvent(id, "TranscriptionUpdated", 1);
     assertUpdate(updated, "transcriptionUpdated", "transcriptionLocaleUpdated");
@@ -306,10 +315,9 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-006 stopTranscription answers 202; TranscriptionStopped follows, the socket closes with 1000; a new start opens a new socket, metadata first")
   void stopEndsTheStream() {
-    String tag = tag("stop");
-    String id = connectedCall(tag, options(tag), true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("stop", Map.of());
+    String tag = t.tag();
+    String id = t.id();
     app.ok("stopTranscription", on(id, "operationContext", "sp"));
     JsonNode stopped = awaitEvent(id, "TranscriptionStopped", 1);
     assertUpdate(stopped, "transcriptionStopped", "subscriptionStopped");
@@ -473,10 +481,9 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-014 the websocket fault drops the connection (close 1011) and callemu reconnects with metadata first")
   void websocketFaultDropsTheConnection() {
-    String tag = tag("drop");
-    String id = connectedCall(tag, options(tag), true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("drop", Map.of());
+    String tag = t.tag();
+    String id = t.id();
     socket(tag, 1, 1);
     control.addFault(Map.of("action", "websocket", "callConnectionId", id));
     assertThat(closedSocket(tag, 1).path("closeCode").asInt()).isEqualTo(1011);
@@ -491,10 +498,9 @@ class JsTranscriptionTest {
   void casingSwitch() {
     control.set(Map.of("transcription.resultStatusCasing", "final"));
     try {
-      String tag = tag("casing");
-      String id = connectedCall(tag, options(tag), true);
-      app.ok("startTranscription", on(id));
-      awaitEvent(id, "TranscriptionStarted", 1);
+      Transcribing t = transcribing("casing", Map.of());
+      String tag = t.tag();
+      String id = t.id();
       say(id, "lower case please", 600);
       JsonNode socket = awaitFinal(tag, 1);
       List<JsonNode> frames = frames(socket);

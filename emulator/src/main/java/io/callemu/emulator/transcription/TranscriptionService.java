@@ -125,24 +125,26 @@ public final class TranscriptionService {
 
   /** {@code transcriptionSubscription} for CallConnectionProperties, or null without transcriptionOptions. */
   public JsonObject subscription(Call call) {
-    CallTranscription t = byCall.get(call.callConnectionId());
-    if (t != null) {
-      return t.subscriptionJson();
-    }
-    TranscriptionOptions options = TranscriptionOptions.of(call.requestExtras());
-    return options == null ? null : new CallTranscription(this, call, options).subscriptionJson();
+    CallTranscription t = view(call);
+    return t == null ? null : t.subscriptionJson();
   }
 
   // ---- the control API --------------------------------------------------------------------------
 
   /** The call's transcription for {@code GET /_emulator/calls/{id}}, or null without transcriptionOptions. */
   public JsonObject describe(Call call) {
+    CallTranscription t = view(call);
+    return t == null ? null : t.detailJson();
+  }
+
+  /** The call's transcription, or an idle unregistered one from its options, or null without options. */
+  private CallTranscription view(Call call) {
     CallTranscription t = byCall.get(call.callConnectionId());
     if (t != null) {
-      return t.detailJson();
+      return t;
     }
     TranscriptionOptions options = TranscriptionOptions.of(call.requestExtras());
-    return options == null ? null : new CallTranscription(this, call, options).detailJson();
+    return options == null ? null : new CallTranscription(this, call, options);
   }
 
   /**

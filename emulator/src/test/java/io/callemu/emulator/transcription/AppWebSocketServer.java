@@ -31,6 +31,9 @@ final class AppWebSocketServer implements AutoCloseable {
     volatile Short closeStatus;
     final java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
 
+    /** The server's context, where the socket must be driven from. */
+    private final io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+
     Connection(ServerWebSocket socket) {
       this.socket = socket;
       this.headers = Map.of(
@@ -51,6 +54,16 @@ final class AppWebSocketServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
+    }
+
+    /** The app reads again (after {@link AppWebSocketServer#stall()}). */
+    void resume() {
+      context.runOnContext(v -> socket.resume());
+    }
+
+    /** The app closes the socket (close frame 1000). */
+    void close() {
+      context.runOnContext(v -> socket.close());
     }
 
     short awaitClose() {
@@ -80,8 +93,9 @@ final class AppWebSocketServer implements AutoCloseable {
 
   /** With {@code tls} the app serves {@code wss://localhost} with that certificate. */
   static AppWebSocketServer start(Vertx vertx, TlsMaterial tls) {
-    // A small receive buffer so that a stalled app pushes back on callemu quickly.
-    HttpServerOptions options = new HttpServerOptions().setReceiveBufferSize(4096);
+    // A modest receive buffer, so a stalled app pushes back on callemu after a few MB; much smaller
+    // ones make the drain afterwards crawl (delayed ACKs on tiny windows).
+    HttpServerOptions options = new HttpServerOptions().setReceiveBufferSize(64 * 1024);
     if (tls != null) {
       options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPem().toString())
           .setKeyPath(tls.keyPem().toString()));

@@ -200,7 +200,7 @@ class TranscriptionStreamingTest {
     assertThat(updated.data().getString("operationContext")).isEqualTo("up");
     assertThat(emu.on(() -> emu.service.subscription(call[0])).getString("locale")).isEqualTo("fr-FR");
 
-    c.socket.close(); // the app closes; the reconnection announces the new locale
+    c.close(); // the app closes; the reconnection announces the new locale
     emu.await("TranscriptionUpdated", 2);
     emu.advance(1_000);
     Connection again = app.nextConnection();
@@ -264,7 +264,7 @@ class TranscriptionStreamingTest {
     Call[] call = new Call[1];
     Connection c = startedAtConnect(call, new JsonObject());
     String subscription = c.next().getJsonObject("transcriptionMetadata").getString("subscriptionId");
-    c.socket.close();
+    c.close();
     Published interrupted = emu.await("TranscriptionUpdated");
     assertThat(interrupted.update().getString("transcriptionStatusDetails")).isEqualTo("streamConnectionInterrupted");
     emu.say(call[0], "hello again", 600);
@@ -308,6 +308,7 @@ class TranscriptionStreamingTest {
         () -> "{\"kind\":\"TranscriptionMetadata\",\"transcriptionMetadata\":{}}", new NoListener()));
     emu.run(stream::open);
     Connection stalled = app.nextConnection();
+    emu.awaitEntry(e -> "opened".equals(e.getString("event")) && app.url("/stalled").equals(e.getString("url")));
     String padding = "x".repeat(2_000);
     // Far more than the socket buffers hold: half hypotheses, half finals.
     emu.run(() -> {
@@ -318,6 +319,7 @@ class TranscriptionStreamingTest {
       }
     });
     JsonObject state = emu.on(stream::toJson);
+    assertThat(state.getLong("framesSent")).as("the socket took frames until the app's buffers were full").isPositive();
     assertThat(state.getInteger("framesWaiting")).isLessThanOrEqualTo(8);
     assertThat(state.getLong("droppedIntermediate")).isPositive();
     assertThat(state.getLong("droppedFinal")).isPositive();
@@ -328,7 +330,7 @@ class TranscriptionStreamingTest {
     // The call's own work still runs at once.
     assertThat(emu.on(() -> emu.service.subscription(call[0])).getString("state")).isEqualTo("active");
     // The app reads again: what waited drains and the stream closes normally.
-    stalled.socket.resume();
+    stalled.resume();
     emu.run(() -> stream.close("test over"));
     assertThat(stalled.awaitClose()).isEqualTo((short) 1000);
   }
