@@ -37,6 +37,8 @@ class JsTranscriptionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CLIENT = "http";
+  /** The JS client over HTTPS (NODE_EXTRA_CA_CERTS = callemu's ca.pem). */
+  private static final String CLIENT_HTTPS = "https";
   private static final String CALLEE = "+15551234567";
   private static final String COGNITIVE = "https://cs.example.cognitiveservices.azure.com";
   private static final AtomicInteger TAGS = new AtomicInteger();
@@ -57,9 +59,11 @@ class JsTranscriptionTest {
         .withSetting("transcription.reconnectDelayMs", "50")
         .withSetting("transcription.reconnectAttempts", "2"));
     control = callemu.control();
-    app = TranscriptionApp.start(callemu.caPem());
+    // The app serves wss with callemu's development certificate (the data dir's cert.pem/key.pem).
+    app = TranscriptionApp.start(callemu.caPem(), dataDir);
     app.ok("client", Map.of("name", CLIENT, "connectionString", callemu.httpConnectionString(),
         "allowInsecureConnection", true));
+    app.ok("client", Map.of("name", CLIENT_HTTPS, "connectionString", callemu.connectionString()));
   }
 
   @AfterAll
@@ -370,6 +374,28 @@ class JsTranscriptionTest {
     } finally {
       control.clearScenarios();
     }
+  }
+
+  @Test
+  @DisplayName("CA-TX-009 over HTTPS with a wss:// transportUrl: callemu trusts the data dir's CA, so an app serving callemu's own certificate gets metadata and data frames")
+  void secureEndToEnd() {
+    String tag = tag("wss");
+    Map<String, Object> o = options(tag);
+    o.put("transportUrl", app.secureWebSocketUrl(tag));
+    Map<String, Object> args = new HashMap<>(Map.of("client", CLIENT_HTTPS, "targetPhone", CALLEE,
+        "callerId", "+15550000000", "callbackTag", tag, "transcriptionOptions", o,
+        "cognitiveServicesEndpoint", COGNITIVE));
+    String id = app.ok("createCall", args).path("callConnectionId").asText();
+    awaitEvent(id, "CallConnected", 1);
+    Map<String, Object> start = on(id);
+    start.put("client", CLIENT_HTTPS);
+    app.ok("startTranscription", start);
+    awaitEvent(id, "TranscriptionStarted", 1);
+    say(id, "secure line", 500);
+    List<JsonNode> frames = frames(awaitFinal(tag, 1));
+    assertThat(frames.get(0).path("kind").asText()).isEqualTo("TranscriptionMetadata");
+    assertThat(frames.get(frames.size() - 1).path("data").path("text").asText()).isEqualTo("secure line");
+    app.ok("hangUp", on(id));
   }
 
   // ---- failure rows (reference 8.3) -------------------------------------------------------------
