@@ -8,10 +8,14 @@
 //   POST /control/<op>     JSON arguments in, {"ok":true,"result":…} or {"ok":false,"error":{…}} out
 //   POST /callbacks/<tag>  Call Automation callbacks, each run through parseCallAutomationEvent
 //   ws://…/ws/<tag>        the transcription WebSocket: every text frame goes through StreamingData.parse
+//   wss://127.0.0.1:…/ws/<tag>  the same over TLS when CALLEMU_TLS_DIR names a dir with cert.pem and key.pem
+//                          (callemu's data dir: the app serves callemu's own development certificate)
 //
 // Anything either parser rejects is recorded (op "failures") and printed to stderr. Every wait is
 // bounded; the process exits when its stdin closes (the test JVM owns it).
+import fs from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import readline from "node:readline";
 import { WebSocketServer } from "ws";
 import { CallAutomationClient, parseCallAutomationEvent, StreamingData } from "@azure/communication-call-automation";
@@ -110,7 +114,7 @@ const server = http.createServer(async (req, res) => {
 
 // As in the documentation's example: a ws server, each text frame parsed by the SDK.
 const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
-server.on("upgrade", (req, socket, head) => {
+function onUpgrade(req, socket, head) {
   const tag = decodeURIComponent((req.url ?? "").replace(/^\/ws\//, ""));
   if (socketModes.get(tag) === "refuse") {
     socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
@@ -118,7 +122,15 @@ server.on("upgrade", (req, socket, head) => {
     return;
   }
   wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws, req, tag));
-});
+}
+server.on("upgrade", onUpgrade);
+
+const tlsDir = process.env.CALLEMU_TLS_DIR;
+const secureServer = tlsDir
+  ? https.createServer({ cert: fs.readFileSync(`${tlsDir}/cert.pem`), key: fs.readFileSync(`${tlsDir}/key.pem`) },
+      (req, res) => res.writeHead(404).end())
+  : undefined;
+secureServer?.on("upgrade", onUpgrade);
 
 function pickHeaders(h) {
   return {
@@ -271,14 +283,21 @@ async function run(op, body) {
   }
 }
 
+function listen(srv) {
+  return new Promise((resolve) => srv.listen(0, "127.0.0.1", () => resolve(srv.address().port)));
+}
+
 let baseUrl;
-server.listen(0, "127.0.0.1", () => {
-  baseUrl = `http://127.0.0.1:${server.address().port}`;
-  process.stdout.write(JSON.stringify({ ready: true, baseUrl, wsBaseUrl: baseUrl.replace("http:", "ws:"), node: process.version }) + "\n");
+Promise.all([listen(server), secureServer ? listen(secureServer) : undefined]).then(([port, securePort]) => {
+  baseUrl = `http://127.0.0.1:${port}`;
+  const ready = { ready: true, baseUrl, wsBaseUrl: `ws://127.0.0.1:${port}`, node: process.version };
+  if (securePort) ready.secureWsBaseUrl = `wss://127.0.0.1:${securePort}`;
+  process.stdout.write(JSON.stringify(ready) + "\n");
   const rl = readline.createInterface({ input: process.stdin });
   rl.on("close", () => {
     wss.close();
     server.close();
+    secureServer?.close();
     process.exit(0);
   });
 });

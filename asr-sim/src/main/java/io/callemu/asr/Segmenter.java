@@ -52,10 +52,6 @@ final class Segmenter {
         return done;
     }
 
-    long nowMillis() {
-        return nowMs;
-    }
-
     /** Speech from one source starts at {@code atMs} (which may lie slightly in the past: detection lags). */
     void speechStarted(long atMs) {
         if (done) {

@@ -2,7 +2,6 @@ package io.callemu.asr.audio;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -54,29 +53,26 @@ public final class WavReader {
             throw new InvalidAudioException("unsupported channel count " + channels + ": expected mono or stereo");
         }
         int frameBytes = 2 * channels;
-        long declaredFrames = in.getFrameLength();
-        long maxFrames = maxMillis * rate / 1000;
-        if (declaredFrames > maxFrames) {
+        long maxBytes = maxMillis * rate / 1000 * frameBytes;
+        // one frame past the limit tells "too long" apart; AudioInputStream reads whole frames only, and
+        // asked for part of one it returns 0 for ever, so every request is a whole number of frames
+        long request = Math.min(maxBytes + frameBytes, (Integer.MAX_VALUE - 16) / frameBytes * (long) frameBytes);
+        byte[] data = in.readNBytes((int) request);
+        if (data.length > maxBytes) {
             throw new InvalidAudioException("audio is longer than the limit of " + maxMillis + " ms");
         }
-        byte[] data = readAtMost(in, (maxFrames + 1) * frameBytes);
-        if (data.length > maxFrames * frameBytes) {
-            throw new InvalidAudioException("audio is longer than the limit of " + maxMillis + " ms");
-        }
-        if (data.length % frameBytes != 0
-                || (declaredFrames != AudioSystem.NOT_SPECIFIED && data.length < declaredFrames * frameBytes)) {
-            throw new InvalidAudioException("audio is truncated: the header declares " + declaredFrames
-                    + " sample frames but only " + data.length + " bytes of samples follow");
+        long declaredBytes = in.getFrameLength() * frameBytes;
+        // streaming writers declare 0xFFFFFFFF ("until the end"): only a real length can be short
+        boolean lengthKnown = in.getFrameLength() != AudioSystem.NOT_SPECIFIED && declaredBytes < 0xFFFFFFFFL - frameBytes;
+        if (data.length % frameBytes != 0 || (lengthKnown && data.length < declaredBytes)) {
+            throw new InvalidAudioException("audio is truncated: the header declares " + declaredBytes
+                    + " bytes of samples but only " + data.length + " follow");
         }
         if (data.length == 0) {
             throw new InvalidAudioException("audio holds no samples");
         }
         short[] mono = toMono(data, channels, f.isBigEndian());
         return PcmAudio.of(rate == PcmAudio.SAMPLE_RATE ? mono : upsampleTwice(mono));
-    }
-
-    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-        return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
     }
 
     private static short[] toMono(byte[] data, int channels, boolean bigEndian) {

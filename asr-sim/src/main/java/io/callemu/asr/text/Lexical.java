@@ -21,6 +21,7 @@ public final class Lexical {
     private static final Pattern CURRENCY = Pattern.compile("\\$(\\d{1,6})(?:\\.(\\d+))?");
     private static final Pattern DECIMAL = Pattern.compile("(\\d{1,6})\\.(\\d+)");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile("(?<=\\d),(?=\\d{3}\\b)");
 
     private final List<String> words;
     private final Map<String, String> casing;
@@ -68,7 +69,7 @@ public final class Lexical {
     }
 
     private static void addToken(String raw, List<String> out) {
-        String token = raw.toLowerCase(Locale.ROOT);
+        String token = THOUSANDS_SEPARATOR.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("");
         Matcher currency = CURRENCY.matcher(stripEdges(token));
         if (currency.matches()) {
             addNumber(currency.group(1), currency.group(2), out);
@@ -76,7 +77,7 @@ public final class Lexical {
             return;
         }
         boolean hyphenated = token.indexOf('-') > 0;
-        for (String part : token.split("[-/]")) {
+        for (String part : token.split("[-/:]")) {
             String core = stripEdges(part);
             if (core.isEmpty()) {
                 continue;

@@ -52,14 +52,14 @@ public final class EnergyVad {
     private long lastVoicedEndMs;
     private long startedMs;
     private long endedMs;
-    private double lastFrameDb;
     /** The previous frame's last {@link #SMOOTHING} samples, then the current frame. */
     private final short[] window = new short[SMOOTHING + FRAME_SAMPLES];
     private int movingSum;
     private final double[] blockMinDb = new double[BLOCKS];
     private double currentBlockMinDb = Double.POSITIVE_INFINITY;
     private int framesInBlock;
-    private int blocksFilled;
+    private int nextBlock;
+    private boolean windowFull;
 
     public EnergyVad(VadSettings settings) {
         this.settings = settings;
@@ -81,7 +81,6 @@ public final class EnergyVad {
         movingSum = sum;
         System.arraycopy(w, FRAME_SAMPLES, w, 0, SMOOTHING);
         double db = 10.0 * Math.log10(sumSquares / (double) FRAME_SAMPLES + 1.0) - SMOOTHING_GAIN_DB - FULL_SCALE_DB;
-        lastFrameDb = db;
         boolean loudEnough = db > settings.silenceDbfs();
         if (Double.isNaN(floorDb)) {
             floorDb = db;
@@ -122,16 +121,6 @@ public final class EnergyVad {
         return endedMs;
     }
 
-    /** The current noise floor in dBFS (for diagnostics and tests). */
-    public double noiseFloorDb() {
-        return floorDb;
-    }
-
-    /** The energy of the last frame in dBFS. */
-    public double lastFrameDb() {
-        return lastFrameDb;
-    }
-
     /**
      * Follows the noise: down quickly, up slowly (barely while voiced, so a long vowel does not raise it).
      * Noise that starts loud after silence would look voiced for ever and hold the floor down, so the
@@ -146,12 +135,13 @@ public final class EnergyVad {
         }
         currentBlockMinDb = Math.min(currentBlockMinDb, db);
         if (++framesInBlock == BLOCK_FRAMES) {
-            blockMinDb[blocksFilled % BLOCKS] = currentBlockMinDb;
-            blocksFilled++;
+            blockMinDb[nextBlock] = currentBlockMinDb;
+            nextBlock = (nextBlock + 1) % BLOCKS;
+            windowFull |= nextBlock == 0;
             framesInBlock = 0;
             currentBlockMinDb = Double.POSITIVE_INFINITY;
         }
-        if (blocksFilled >= BLOCKS) {
+        if (windowFull) {
             double windowMin = currentBlockMinDb;
             for (double m : blockMinDb) {
                 windowMin = Math.min(windowMin, m);

@@ -94,7 +94,10 @@ final class Json {
 
     private static boolean needsEscape(String s, int i) {
         char c = s.charAt(i);
-        return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029' || isLoneSurrogate(s, i, c);
+        if (c >= 0x20 && c < 0x7f) {
+            return c == '"' || c == '\\'; // printable ASCII, nearly every character of a transcript
+        }
+        return c < 0x20 || c == '\u2028' || c == '\u2029' || isLoneSurrogate(s, i, c);
     }
 
     private static void appendEscaped(StringBuilder sb, String s, int i) {

@@ -84,6 +84,30 @@ class WavReaderTest {
     }
 
     @Test
+    void readsAStreamedWavWhoseHeaderLeavesTheLengthOpen() {
+        byte[] wav = TestAudio.fixtureBytes("yes.wav").clone();
+        int data = indexOf(wav, "data");
+        for (int i = 4; i < 8; i++) {
+            wav[data + i] = (byte) 0xff; // data chunk size 0xFFFFFFFF, as streaming writers send it
+        }
+        assertThat(WavReader.read(wav).samples()).isEqualTo(TestAudio.fixture("yes.wav").samples());
+    }
+
+    private static int indexOf(byte[] haystack, String ascii) {
+        byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError(ascii + " not found");
+    }
+
+    @Test
     void refusesAWavCutInsideTheHeader() {
         byte[] cut = Arrays.copyOf(TestAudio.fixtureBytes("yes.wav"), 30);
         assertThatThrownBy(() -> WavReader.read(cut)).isInstanceOf(InvalidAudioException.class);

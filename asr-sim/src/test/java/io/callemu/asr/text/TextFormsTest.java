@@ -55,7 +55,9 @@ class TextFormsTest {
         "Up 50% today | up fifty percent today",
         "What's   up,   \"Bob\"? | what's up bob",
         "an XL t-shirt | an xl t shirt",
-        "1234 | one thousand two hundred thirty four"})
+        "1234 | one thousand two hundred thirty four",
+        "We have 12,500 units | we have twelve thousand five hundred units",
+        "at 6:45 | at six forty five"})
     void lexicalFromScriptText(String text, String lexical) {
         assertThat(Lexical.of(text).text()).isEqualTo(lexical);
     }

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callemu.emulator.Callemu;
 import io.callemu.emulator.CallemuConfig;
+import io.callemu.emulator.call.CallService;
 import io.callemu.emulator.client.ControlClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +37,8 @@ class JsTranscriptionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CLIENT = "http";
+  /** The JS client over HTTPS (NODE_EXTRA_CA_CERTS = callemu's ca.pem). */
+  private static final String CLIENT_HTTPS = "https";
   private static final String CALLEE = "+15551234567";
   private static final String COGNITIVE = "https://cs.example.cognitiveservices.azure.com";
   private static final AtomicInteger TAGS = new AtomicInteger();
@@ -60,9 +59,11 @@ class JsTranscriptionTest {
         .withSetting("transcription.reconnectDelayMs", "50")
         .withSetting("transcription.reconnectAttempts", "2"));
     control = callemu.control();
-    app = TranscriptionApp.start(callemu.caPem());
+    // The app serves wss with callemu's development certificate (the data dir's cert.pem/key.pem).
+    app = TranscriptionApp.start(callemu.caPem(), dataDir);
     app.ok("client", Map.of("name", CLIENT, "connectionString", callemu.httpConnectionString(),
         "allowInsecureConnection", true));
+    app.ok("client", Map.of("name", CLIENT_HTTPS, "connectionString", callemu.connectionString()));
   }
 
   @AfterAll
@@ -102,6 +103,13 @@ class JsTranscriptionTest {
 
   /** createCall through the SDK to {@link #CALLEE}; waits for CallConnected; returns the call's id. */
   private String connectedCall(String tag, Map<String, Object> transcriptionOptions, boolean cognitive) {
+    String id = createCall(tag, transcriptionOptions, cognitive);
+    awaitEvent(id, "CallConnected", 1);
+    return id;
+  }
+
+  /** createCall through the SDK to {@link #CALLEE}; returns the call's id at once. */
+  private String createCall(String tag, Map<String, Object> transcriptionOptions, boolean cognitive) {
     Map<String, Object> args = new HashMap<>();
     args.put("client", CLIENT);
     args.put("targetPhone", CALLEE);
@@ -113,9 +121,21 @@ class JsTranscriptionTest {
     if (cognitive) {
       args.put("cognitiveServicesEndpoint", COGNITIVE);
     }
-    String id = app.ok("createCall", args).path("callConnectionId").asText();
-    awaitEvent(id, "CallConnected", 1);
-    return id;
+    return app.ok("createCall", args).path("callConnectionId").asText();
+  }
+
+  /** A connected call on its own tag whose transcription has started (TranscriptionStarted arrived). */
+  private record Transcribing(String tag, String id) {
+  }
+
+  private Transcribing transcribing(String prefix, Map<String, Object> extraOptions) {
+    String tag = tag(prefix);
+    Map<String, Object> o = options(tag);
+    o.putAll(extraOptions);
+    String id = connectedCall(tag, o, true);
+    app.ok("startTranscription", on(id));
+    awaitEvent(id, "TranscriptionStarted", 1);
+    return new Transcribing(tag, id);
   }
 
   private JsonNode awaitEvent(String callConnectionId, String kind, int n) {
@@ -212,12 +232,11 @@ class JsTranscriptionTest {
   }
 
   @Test
-  @DisplayName("CA-TX-003 what the caller says arrives as one Final TranscriptionData: text, participant and words with timings in ticks match the caller's words; no Intermediate frames unless enabled")
+  @DisplayName("CA-TX-003 what each participant says arrives as one Final TranscriptionData: text, participant and words with timings in ticks match the speaker's words; no Intermediate frames unless enabled")
   void finalTextAndWordTimingsMatchTheCallersWords() {
-    String tag = tag("final");
-    String id = connectedCall(tag, options(tag), true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("final", Map.of());
+    String tag = t.tag();
+    String id = t.id();
     say(id, "I want to pay my bill", 1_500);
     JsonNode socket = socket(tag, 1, 2);
     List<JsonNode> frames = frames(socket);
@@ -243,18 +262,23 @@ class JsTranscriptionTest {
     }
     assertThat(words).containsExactly("i", "want", "to", "pay", "my", "bill");
     assertThat(total).as("the words fill the 1.5 s of speech").isEqualTo(1_500 * 10_000L);
+
+    // Every participant is transcribed: the app's own leg speaks too.
+    String appLeg = CallService.APP_IDENTITY.rawId();
+    control.speech(id, Map.of("text", "Let me check that", "durationMs", 800, "participant", appLeg));
+    JsonNode other = frames(socket(tag, 1, 3)).get(2).path("data");
+    assertThat(other.path("text").asText()).isEqualTo("Let me check that");
+    assertThat(other.path("participant").path("communicationUserId").asText()).isEqualTo(appLeg);
+    assertThat(other.path("offsetInTicks").asLong()).isGreaterThan(phraseStart + data.path("durationInTicks").asLong());
     app.ok("hangUp", on(id));
   }
 
   @Test
   @DisplayName("CA-TX-004 with enableIntermediateResults Intermediate hypotheses come before the phrase's one Final")
   void intermediatesBeforeTheFinal() {
-    String tag = tag("intermediate");
-    Map<String, Object> o = options(tag);
-    o.put("enableIntermediateResults", true);
-    String id = connectedCall(tag, o, true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("intermediate", Map.of("enableIntermediateResults", true));
+    String tag = t.tag();
+    String id = t.id();
     say(id, "one two three four five six", 1_800);
     awaitFinal(tag, 1);
     List<JsonNode> frames = frames(app.ok("sockets", Map.of("tag", tag)).path("sockets").get(0));
@@ -280,10 +304,9 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-005 updateTranscription answers 202; TranscriptionUpdated (transcriptionLocaleUpdated) follows and the subscription's locale is the new one")
   void updateChangesTheLocale() {
-    String tag = tag("update");
-    String id = connectedCall(tag, options(tag), true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("update", Map.of());
+    String tag = t.tag();
+    String id = t.id();
     app.ok("updateTranscription", on(id, "locale", "fr-FR", "operationContext", "up"));
     JsonNode updated = awaitEvent(id, "TranscriptionUpdated", 1);
     assertUpdate(updated, "transcriptionUpdated", "transcriptionLocaleUpdated");
@@ -294,28 +317,27 @@ class JsTranscriptionTest {
   }
 
   @Test
-  @DisplayName("CA-TX-006 stopTranscription answers 202; TranscriptionStopped follows, the socket closes with 1000 and what is said afterwards is not sent")
+  @DisplayName("CA-TX-006 stopTranscription answers 202; TranscriptionStopped follows, the socket closes with 1000; a new start opens a new socket, metadata first")
   void stopEndsTheStream() {
-    String tag = tag("stop");
-    String id = connectedCall(tag, options(tag), true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("stop", Map.of());
+    String tag = t.tag();
+    String id = t.id();
     app.ok("stopTranscription", on(id, "operationContext", "sp"));
     JsonNode stopped = awaitEvent(id, "TranscriptionStopped", 1);
     assertUpdate(stopped, "transcriptionStopped", "subscriptionStopped");
     assertThat(closedSocket(tag, 1).path("closeCode").asInt()).isEqualTo(1000);
     assertThat(app.ok("getCall", on(id)).path("transcriptionSubscription").path("state").asText()).isEqualTo("inactive");
 
-    say(id, "not for the transcript", 300);
+    // Speech while stopped is never sent: proven on the virtual clock in the emulator's
+    // TranscriptionStreamingTest; here a new start opens a new socket that works as the first did.
     app.ok("startTranscription", on(id));
     awaitEvent(id, "TranscriptionStarted", 2);
     say(id, "back on the record", 600);
     JsonNode second = awaitFinal(tag, 2);
-    List<String> texts = new ArrayList<>();
-    for (JsonNode s : app.ok("sockets", Map.of("tag", tag)).path("sockets")) {
-      frames(s).forEach(f -> texts.add(f.path("data").path("text").asText(null)));
-    }
-    assertThat(texts).contains("back on the record").doesNotContain("not for the transcript");
+    assertThat(frames(second).get(frames(second).size() - 1).path("data").path("text").asText())
+        .isEqualTo("back on the record");
+    assertThat(frames(app.ok("sockets", Map.of("tag", tag)).path("sockets").get(0)))
+        .extracting(f -> f.path("kind").asText()).containsExactly("TranscriptionMetadata");
     assertThat(frames(second).get(0).path("kind").asText()).isEqualTo("TranscriptionMetadata");
     app.ok("hangUp", on(id));
   }
@@ -335,6 +357,45 @@ class JsTranscriptionTest {
     List<String> kinds = new ArrayList<>();
     app.ok("callbackKinds", Map.of("callConnectionId", id)).path("kinds").forEach(k -> kinds.add(k.asText()));
     assertThat(kinds.get(kinds.size() - 1)).isEqualTo("CallDisconnected");
+  }
+
+  @Test
+  @DisplayName("CA-TX-008 a scenario rule on transcriptionStarted (match on the start's operationContext) makes the caller speak; the phrase arrives as a Final frame")
+  void scenarioSpeechOnTranscriptionStarted() {
+    control.addScenario("{\"rules\":[{\"on\":\"transcriptionStarted\",\"match\":{\"operationContext\":\"scn\"},"
+        + "\"do\":[{\"speech\":\"scripted caller here\",\"delayMs\":50}]}]}");
+    try {
+      String tag = tag("scenario");
+      String id = connectedCall(tag, options(tag), true);
+      app.ok("startTranscription", on(id, "operationContext", "scn"));
+      List<JsonNode> frames = frames(awaitFinal(tag, 1));
+      assertThat(frames.get(frames.size() - 1).path("data").path("text").asText()).isEqualTo("scripted caller here");
+      app.ok("hangUp", on(id));
+    } finally {
+      control.clearScenarios();
+    }
+  }
+
+  @Test
+  @DisplayName("CA-TX-009 over HTTPS with a wss:// transportUrl: callemu trusts the data dir's CA, so an app serving callemu's own certificate gets metadata and data frames")
+  void secureEndToEnd() {
+    String tag = tag("wss");
+    Map<String, Object> o = options(tag);
+    o.put("transportUrl", app.secureWebSocketUrl(tag));
+    Map<String, Object> args = new HashMap<>(Map.of("client", CLIENT_HTTPS, "targetPhone", CALLEE,
+        "callerId", "+15550000000", "callbackTag", tag, "transcriptionOptions", o,
+        "cognitiveServicesEndpoint", COGNITIVE));
+    String id = app.ok("createCall", args).path("callConnectionId").asText();
+    awaitEvent(id, "CallConnected", 1);
+    Map<String, Object> start = on(id);
+    start.put("client", CLIENT_HTTPS);
+    app.ok("startTranscription", start);
+    awaitEvent(id, "TranscriptionStarted", 1);
+    say(id, "secure line", 500);
+    List<JsonNode> frames = frames(awaitFinal(tag, 1));
+    assertThat(frames.get(0).path("kind").asText()).isEqualTo("TranscriptionMetadata");
+    assertThat(frames.get(frames.size() - 1).path("data").path("text").asText()).isEqualTo("secure line");
+    app.ok("hangUp", on(id));
   }
 
   // ---- failure rows (reference 8.3) -------------------------------------------------------------
@@ -357,10 +418,7 @@ class JsTranscriptionTest {
 
     control.set(Map.of("call.ringMs", 60_000));
     try {
-      Map<String, Object> args = new HashMap<>(Map.of("client", CLIENT, "targetPhone", CALLEE,
-          "callerId", "+15550000000", "callbackTag", tag, "transcriptionOptions", options(tag),
-          "cognitiveServicesEndpoint", COGNITIVE));
-      String ringing = app.ok("createCall", args).path("callConnectionId").asText();
+      String ringing = createCall(tag, options(tag), true);
       assertError(app.error("startTranscription", on(ringing)), 400, "8501");
       app.ok("hangUp", on(ringing));
     } finally {
@@ -404,11 +462,11 @@ class JsTranscriptionTest {
 
   @Test
   @DisplayName("CA-TX-012 every TranscriptionFailed row of the catalogue (reference 8.3) is reachable through POST /_emulator/faults and parses in the SDK with its code, subCode and message")
-  void everyFailureRowThroughAFault() throws Exception {
+  void everyFailureRowThroughAFault() {
     String tag = tag("faults");
     String id = connectedCall(tag, options(tag), true);
     List<JsonNode> rows = new ArrayList<>();
-    for (JsonNode row : catalogue().path("rows")) {
+    for (JsonNode row : control.catalogue().path("rows")) {
       if ("transcription".equals(row.path("action").asText()) && "TranscriptionFailed".equals(row.path("event").asText())) {
         rows.add(row);
       }
@@ -427,13 +485,6 @@ class JsTranscriptionTest {
     }
     assertThat(app.ok("sockets", Map.of("tag", tag)).path("sockets")).isEmpty();
     app.ok("hangUp", on(id));
-  }
-
-  private JsonNode catalogue() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(callemu.httpUrl() + "/_emulator/catalogue")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body());
   }
 
   // ---- the connection -----------------------------------------------------------------------------
@@ -456,10 +507,9 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-014 the websocket fault drops the connection (close 1011) and callemu reconnects with metadata first")
   void websocketFaultDropsTheConnection() {
-    String tag = tag("drop");
-    String id = connectedCall(tag, options(tag), true);
-    app.ok("startTranscription", on(id));
-    awaitEvent(id, "TranscriptionStarted", 1);
+    Transcribing t = transcribing("drop", Map.of());
+    String tag = t.tag();
+    String id = t.id();
     socket(tag, 1, 1);
     control.addFault(Map.of("action", "websocket", "callConnectionId", id));
     assertThat(closedSocket(tag, 1).path("closeCode").asInt()).isEqualTo(1011);
@@ -474,10 +524,9 @@ class JsTranscriptionTest {
   void casingSwitch() {
     control.set(Map.of("transcription.resultStatusCasing", "final"));
     try {
-      String tag = tag("casing");
-      String id = connectedCall(tag, options(tag), true);
-      app.ok("startTranscription", on(id));
-      awaitEvent(id, "TranscriptionStarted", 1);
+      Transcribing t = transcribing("casing", Map.of());
+      String tag = t.tag();
+      String id = t.id();
       say(id, "lower case please", 600);
       JsonNode socket = awaitFinal(tag, 1);
       List<JsonNode> frames = frames(socket);

@@ -36,6 +36,7 @@ final class TranscriptionApp implements AutoCloseable {
   private final StringBuilder stderr = new StringBuilder();
   private final String baseUrl;
   private final String wsBaseUrl;
+  private final String secureWsBaseUrl;
 
   private TranscriptionApp(Process process) {
     this.process = process;
@@ -47,14 +48,20 @@ final class TranscriptionApp implements AutoCloseable {
       JsonNode hello = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       baseUrl = hello.path("baseUrl").asText();
       wsBaseUrl = hello.path("wsBaseUrl").asText();
+      secureWsBaseUrl = hello.path("secureWsBaseUrl").asText(null);
     } catch (Exception e) {
       close();
       throw new IllegalStateException("transcription-app.mjs did not start; stderr:\n" + stderr(), e);
     }
   }
 
-  /** Starts {@code node transcription-app.mjs} in the driver directory (installed by the build's npm ci). */
-  static TranscriptionApp start(Path extraCaPem) {
+  /**
+   * Starts {@code node transcription-app.mjs} in the driver directory (installed by the build's npm ci).
+   *
+   * @param extraCaPem what Node trusts for HTTPS besides its own CAs (NODE_EXTRA_CA_CERTS), or null
+   * @param tlsDir a dir with {@code cert.pem} and {@code key.pem} for the app's wss server, or null for none
+   */
+  static TranscriptionApp start(Path extraCaPem, Path tlsDir) {
     Path dir = Path.of(System.getProperty("callemu.nodeDriverDir", "src/test/node")).toAbsolutePath();
     if (!Files.isDirectory(dir.resolve("node_modules/ws"))) {
       throw new IllegalStateException("ws and the JS SDK are not installed in " + dir + "; run the Maven build (npm ci)");
@@ -62,6 +69,9 @@ final class TranscriptionApp implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder("node", "transcription-app.mjs").directory(dir.toFile());
     if (extraCaPem != null) {
       builder.environment().put("NODE_EXTRA_CA_CERTS", extraCaPem.toAbsolutePath().toString());
+    }
+    if (tlsDir != null) {
+      builder.environment().put("CALLEMU_TLS_DIR", tlsDir.toAbsolutePath().toString());
     }
     try {
       return new TranscriptionApp(builder.start());
@@ -91,6 +101,14 @@ final class TranscriptionApp implements AutoCloseable {
   /** The app's transcription WebSocket URL for a tag. */
   String webSocketUrl(String tag) {
     return wsBaseUrl + "/ws/" + tag;
+  }
+
+  /** The app's transcription WebSocket URL over TLS for a tag (started with a tlsDir). */
+  String secureWebSocketUrl(String tag) {
+    if (secureWsBaseUrl == null) {
+      throw new IllegalStateException("the app was started without a TLS dir");
+    }
+    return secureWsBaseUrl + "/ws/" + tag;
   }
 
   /** Runs {@code op}; returns {@code {"ok", "result"|"error"}}. */

@@ -165,7 +165,7 @@ final class CallMedia implements CallerInputListener, ToneListener {
       ResultRow started = ResultCatalogue.PLAY_STARTED;
       op.emit(started.event(), started.toJson(), null);
     }
-    service.journalNote(call, "fault " + fault.id() + " ends " + op.kind() + " " + op.id + " with "
+    service.note(call, "fault " + fault.id() + " ends " + op.kind() + " " + op.id + " with "
         + eventName + " " + info.encode());
     op.finish(eventName, info, extra);
     return true;

@@ -22,9 +22,10 @@ public final class Scenarios {
       "transcriptionStarted", "recordResponse", "playPrompt", "incomingCall");
   /** Actions of CONTRACT section 4; those not in {@link #SUPPORTED_ACTIONS} come with media. */
   public static final Set<String> ACTIONS = Set.of("hangup", "dtmf", "speech", "audio");
-  public static final Set<String> SUPPORTED_ACTIONS = Set.of("hangup", "dtmf", "speech");
+  public static final Set<String> SUPPORTED_ACTIONS = Set.of("hangup", "dtmf", "speech", "audio");
   /** Triggers that fire in this version. */
-  public static final Set<String> SUPPORTED_TRIGGERS = Set.of("callConnected", "play", "recognize");
+  public static final Set<String> SUPPORTED_TRIGGERS = Set.of("callConnected", "play", "recognize",
+      "transcriptionStarted");
   /** Fields a step may carry next to its action. */
   static final Set<String> OPTIONS = Set.of("text", "toneMs", "gapMs", "durationMs", "confidence", "participant");
 

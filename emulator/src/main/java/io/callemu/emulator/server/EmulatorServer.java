@@ -20,7 +20,6 @@ import io.callemu.emulator.scenario.Scenarios;
 import io.callemu.emulator.settings.Settings;
 import io.callemu.emulator.tls.TlsMaterial;
 import io.callemu.emulator.transcription.StreamConnector;
-import io.callemu.emulator.transcription.StreamTrust;
 import io.callemu.emulator.transcription.TranscriptionService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -55,7 +54,6 @@ public final class EmulatorServer extends VerticleBase {
   private HttpClient client;
   private HmacAuthenticator authenticator;
   private long authenticatorSkew = -1;
-  private final io.vertx.core.net.TrustOptions streamTrust;
   private StreamConnector streams;
 
   /**
@@ -70,8 +68,6 @@ public final class EmulatorServer extends VerticleBase {
     this.config = config;
     this.tls = tls;
     this.scenarios = new Scenarios(config.dataDir());
-    // Read here, on the starting thread: the CA file is blocking I/O.
-    this.streamTrust = StreamTrust.load(tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
     config.settings().forEach((key, value) -> settings.set(key, value, "--set"));
     if (scenarioDocument != null) {
       try {
@@ -101,12 +97,13 @@ public final class EmulatorServer extends VerticleBase {
     CallService calls = new CallService(clock, settings, callbacks);
     MediaService media = new MediaService(vertx, calls, settings, faults, journal,
         new PlayDurations(vertx, client, settings, config.dataDir()), config.host());
-    new ScenarioRunner(vertx, scenarios, calls, media, config.dataDir());
+    ScenarioRunner scenarioRunner = new ScenarioRunner(vertx, scenarios, calls, media);
     // Replay windows are real time: SDK retries happen in real time whatever the emulated clock.
     RepeatabilityCache repeats = RepeatabilityCache.withDefaults(() -> System.nanoTime() / 1_000_000);
-    streams = new StreamConnector(vertx, streamTrust);
+    streams = new StreamConnector(vertx, tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
     TranscriptionService transcriptions = new TranscriptionService(clock, settings, callbacks, journal, faults,
         streams, calls);
+    transcriptions.onStarted(scenarioRunner::transcriptionStarted);
     AcsApi acs = new AcsApi(calls, media, settings, this::authenticator, repeats, journal, config.loose(),
         transcriptions);
     EventGridPublisher eventGrid = config.eventGridWebhook() == null ? null

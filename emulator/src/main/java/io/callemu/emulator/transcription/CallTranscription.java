@@ -51,6 +51,10 @@ final class CallTranscription implements CallerInputListener, TranscriptionStrea
     return stream != null;
   }
 
+  String locale() {
+    return locale;
+  }
+
   Requester requester() {
     return requester;
   }

@@ -15,6 +15,8 @@ import io.callemu.emulator.settings.Settings;
 import io.callemu.emulator.transcription.CallTranscription.Requester;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,7 @@ public final class TranscriptionService {
   private final StreamConnector connector;
   private final CallService calls;
   private final Map<String, CallTranscription> byCall = new HashMap<>();
+  private final List<BiConsumer<Call, JsonObject>> startedListeners = new ArrayList<>();
 
   public TranscriptionService(Clock clock, Settings settings, EventSink events, Journal journal, Faults faults,
       StreamConnector connector, CallService calls) {
@@ -50,6 +53,14 @@ public final class TranscriptionService {
     this.connector = connector;
     this.calls = calls;
     calls.onConnected(this::callConnected);
+  }
+
+  /**
+   * Runs {@code listener} when a transcription's first connection opened (scenario trigger
+   * {@code transcriptionStarted}) with {@code {operationContext?, locale}}.
+   */
+  public void onStarted(BiConsumer<Call, JsonObject> listener) {
+    startedListeners.add(listener);
   }
 
   // ---- the ACS surface --------------------------------------------------------------------------
@@ -114,24 +125,26 @@ public final class TranscriptionService {
 
   /** {@code transcriptionSubscription} for CallConnectionProperties, or null without transcriptionOptions. */
   public JsonObject subscription(Call call) {
-    CallTranscription t = byCall.get(call.callConnectionId());
-    if (t != null) {
-      return t.subscriptionJson();
-    }
-    TranscriptionOptions options = TranscriptionOptions.of(call.requestExtras());
-    return options == null ? null : new CallTranscription(this, call, options).subscriptionJson();
+    CallTranscription t = view(call);
+    return t == null ? null : t.subscriptionJson();
   }
 
   // ---- the control API --------------------------------------------------------------------------
 
   /** The call's transcription for {@code GET /_emulator/calls/{id}}, or null without transcriptionOptions. */
   public JsonObject describe(Call call) {
+    CallTranscription t = view(call);
+    return t == null ? null : t.detailJson();
+  }
+
+  /** The call's transcription, or an idle unregistered one from its options, or null without options. */
+  private CallTranscription view(Call call) {
     CallTranscription t = byCall.get(call.callConnectionId());
     if (t != null) {
-      return t.detailJson();
+      return t;
     }
     TranscriptionOptions options = TranscriptionOptions.of(call.requestExtras());
-    return options == null ? null : new CallTranscription(this, call, options).detailJson();
+    return options == null ? null : new CallTranscription(this, call, options);
   }
 
   /**
@@ -201,6 +214,11 @@ public final class TranscriptionService {
           t.requester());
     } else {
       publish(t, started.toJson(), started.event(), "transcriptionStarted", started.statusDetails(), t.requester());
+      JsonObject facts = new JsonObject().put("locale", t.locale());
+      if (t.requester().operationContext() != null) {
+        facts.put("operationContext", t.requester().operationContext());
+      }
+      startedListeners.forEach(l -> l.accept(t.call(), facts));
     }
   }
 

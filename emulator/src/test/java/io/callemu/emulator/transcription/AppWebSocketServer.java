@@ -1,10 +1,12 @@
 package io.callemu.emulator.transcription;
 
+import io.callemu.emulator.tls.TlsMaterial;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -29,6 +31,9 @@ final class AppWebSocketServer implements AutoCloseable {
     volatile Short closeStatus;
     final java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
 
+    /** The server's context, where the socket must be driven from. */
+    private final io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+
     Connection(ServerWebSocket socket) {
       this.socket = socket;
       this.headers = Map.of(
@@ -51,6 +56,16 @@ final class AppWebSocketServer implements AutoCloseable {
       }
     }
 
+    /** The app reads again (after {@link AppWebSocketServer#stall()}). */
+    void resume() {
+      context.runOnContext(v -> socket.resume());
+    }
+
+    /** The app closes the socket (close frame 1000). */
+    void close() {
+      context.runOnContext(v -> socket.close());
+    }
+
     short awaitClose() {
       try {
         return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -65,14 +80,28 @@ final class AppWebSocketServer implements AutoCloseable {
   private final List<Connection> all = new CopyOnWriteArrayList<>();
   private volatile boolean stalled;
 
-  private AppWebSocketServer(HttpServer server) {
+  private final String scheme;
+
+  private AppWebSocketServer(HttpServer server, String scheme) {
     this.server = server;
+    this.scheme = scheme;
   }
 
   static AppWebSocketServer start(Vertx vertx) {
-    // A small receive buffer so that a stalled app pushes back on callemu quickly.
-    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setReceiveBufferSize(4096));
-    AppWebSocketServer app = new AppWebSocketServer(server);
+    return start(vertx, null);
+  }
+
+  /** With {@code tls} the app serves {@code wss://localhost} with that certificate. */
+  static AppWebSocketServer start(Vertx vertx, TlsMaterial tls) {
+    // A modest receive buffer, so a stalled app pushes back on callemu after a few MB; much smaller
+    // ones make the drain afterwards crawl (delayed ACKs on tiny windows).
+    HttpServerOptions options = new HttpServerOptions().setReceiveBufferSize(64 * 1024);
+    if (tls != null) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPem().toString())
+          .setKeyPath(tls.keyPem().toString()));
+    }
+    HttpServer server = vertx.createHttpServer(options);
+    AppWebSocketServer app = new AppWebSocketServer(server, tls == null ? "ws://127.0.0.1:" : "wss://localhost:");
     server.webSocketHandler(ws -> {
       Connection c = new Connection(ws);
       if (app.stalled) {
@@ -95,7 +124,7 @@ final class AppWebSocketServer implements AutoCloseable {
   }
 
   String url(String path) {
-    return "ws://127.0.0.1:" + server.actualPort() + path;
+    return scheme + server.actualPort() + path;
   }
 
   /** The next connection callemu opens; fails after {@link #WAIT_SECONDS}. */

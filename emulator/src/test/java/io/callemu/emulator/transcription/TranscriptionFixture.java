@@ -55,6 +55,11 @@ final class TranscriptionFixture implements AutoCloseable {
   final TranscriptionService service;
 
   TranscriptionFixture(Vertx vertx) {
+    this(vertx, null);
+  }
+
+  /** @param caPem what wss transport URLs may present besides the system CAs (the data dir's ca.pem) */
+  TranscriptionFixture(Vertx vertx, java.nio.file.Path caPem) {
     context = vertx.getOrCreateContext();
     clock = new VirtualClock(context, START);
     journal = new Journal(() -> 100_000, clock::nowMillis);
@@ -65,7 +70,7 @@ final class TranscriptionFixture implements AutoCloseable {
       }
     };
     calls = new CallService(clock, settings, sink);
-    connector = new StreamConnector(vertx, StreamTrust.load(null));
+    connector = new StreamConnector(vertx, caPem);
     service = new TranscriptionService(clock, settings, sink, journal, faults, connector, calls);
   }
 

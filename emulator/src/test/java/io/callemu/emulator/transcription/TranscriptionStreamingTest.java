@@ -10,7 +10,10 @@ import io.callemu.emulator.transcription.TranscriptionFixture.Published;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.callemu.emulator.tls.DevCertificates;
+import io.callemu.emulator.tls.TlsMaterial;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,7 @@ import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The transcription stream end to end on the virtual clock: callemu's WebSocket client against a
@@ -94,6 +98,43 @@ class TranscriptionStreamingTest {
   }
 
   @Test
+  void wssTrustsTheDataDirsCertificateAndNothingElse(@TempDir Path dataDir) throws Exception {
+    TlsMaterial tls = DevCertificates.ensure(dataDir);
+    try (AppWebSocketServer secure = AppWebSocketServer.start(vertx, tls);
+        TranscriptionFixture trusting = new TranscriptionFixture(vertx, tls.caPem())) {
+      trusting.connectedCall(TranscriptionFixture.options(secure.url("/wss")).put("startTranscription", true));
+      Connection c = secure.nextConnection();
+      assertThat(c.next().getString("kind")).isEqualTo("TranscriptionMetadata");
+      trusting.await("TranscriptionStarted");
+
+      // Without the data dir's CA the same server is not trusted: every attempt fails, then 8578.
+      emu.set(TranscriptionSettings.RECONNECT_ATTEMPTS, 0);
+      emu.connectedCall(TranscriptionFixture.options(secure.url("/wss")).put("startTranscription", true));
+      assertThat(emu.await("TranscriptionFailed").result().getInteger("subCode")).isEqualTo(8578);
+      assertThat(secure.waitingConnections()).isZero();
+    }
+  }
+
+  @Test
+  void anAnsweredCallWithStartTranscriptionStreamsTheCallersSpeech() {
+    JsonObject extras = new JsonObject()
+        .put("callIntelligenceOptions", new JsonObject().put("cognitiveServicesEndpoint", "https://cs.example"))
+        .put("transcriptionOptions", TranscriptionFixture.options(app.url("/in")).put("startTranscription", true));
+    Call call = emu.on(() -> {
+      var offered = emu.calls.offer(io.callemu.emulator.call.Identifier.phoneNumber("+15557654321"),
+          io.callemu.emulator.call.Identifier.communicationUser("8:acs:bot"), null);
+      return emu.calls.answer(offered.incomingCallContext(), "http://app.example/in", null, extras);
+    });
+    emu.advance(0);
+    Connection c = app.nextConnection();
+    emu.await("TranscriptionStarted");
+    assertThat(c.next().getString("kind")).isEqualTo("TranscriptionMetadata");
+    emu.say(call, "hello from outside", 900);
+    emu.advance(500);
+    assertThat(c.next().getJsonObject("transcriptionData").getString("text")).isEqualTo("hello from outside");
+  }
+
+  @Test
   void aPhraseBecomesOneFinalAfterTheSegmentationSilenceWithTicksFromStreamStart() {
     Call[] call = new Call[1];
     Connection c = startedAtConnect(call, new JsonObject());
@@ -159,7 +200,7 @@ class TranscriptionStreamingTest {
     assertThat(updated.data().getString("operationContext")).isEqualTo("up");
     assertThat(emu.on(() -> emu.service.subscription(call[0])).getString("locale")).isEqualTo("fr-FR");
 
-    c.socket.close(); // the app closes; the reconnection announces the new locale
+    c.close(); // the app closes; the reconnection announces the new locale
     emu.await("TranscriptionUpdated", 2);
     emu.advance(1_000);
     Connection again = app.nextConnection();
@@ -223,7 +264,7 @@ class TranscriptionStreamingTest {
     Call[] call = new Call[1];
     Connection c = startedAtConnect(call, new JsonObject());
     String subscription = c.next().getJsonObject("transcriptionMetadata").getString("subscriptionId");
-    c.socket.close();
+    c.close();
     Published interrupted = emu.await("TranscriptionUpdated");
     assertThat(interrupted.update().getString("transcriptionStatusDetails")).isEqualTo("streamConnectionInterrupted");
     emu.say(call[0], "hello again", 600);
@@ -266,7 +307,8 @@ class TranscriptionStreamingTest {
         emu.journal, emu.faults, app.url("/stalled"), call[0].callConnectionId(), call[0].correlationId(),
         () -> "{\"kind\":\"TranscriptionMetadata\",\"transcriptionMetadata\":{}}", new NoListener()));
     emu.run(stream::open);
-    app.nextConnection();
+    Connection stalled = app.nextConnection();
+    emu.awaitEntry(e -> "opened".equals(e.getString("event")) && app.url("/stalled").equals(e.getString("url")));
     String padding = "x".repeat(2_000);
     // Far more than the socket buffers hold: half hypotheses, half finals.
     emu.run(() -> {
@@ -277,6 +319,7 @@ class TranscriptionStreamingTest {
       }
     });
     JsonObject state = emu.on(stream::toJson);
+    assertThat(state.getLong("framesSent")).as("the socket took frames until the app's buffers were full").isPositive();
     assertThat(state.getInteger("framesWaiting")).isLessThanOrEqualTo(8);
     assertThat(state.getLong("droppedIntermediate")).isPositive();
     assertThat(state.getLong("droppedFinal")).isPositive();
@@ -286,7 +329,10 @@ class TranscriptionStreamingTest {
     assertThat(drops.getJsonObject(0).getLong("droppedFinal")).isZero();
     // The call's own work still runs at once.
     assertThat(emu.on(() -> emu.service.subscription(call[0])).getString("state")).isEqualTo("active");
+    // The app reads again: what waited drains and the stream closes normally.
+    stalled.resume();
     emu.run(() -> stream.close("test over"));
+    assertThat(stalled.awaitClose()).isEqualTo((short) 1000);
   }
 
   @Test
