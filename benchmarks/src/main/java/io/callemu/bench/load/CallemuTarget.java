@@ -15,12 +15,14 @@ import java.util.Set;
  */
 final class CallemuTarget implements AutoCloseable {
 
-  static final Set<String> VALUED = Set.of("url", "access-key", "callemu-pid", "callemu-jar", "callemu-jvm", "ring-ms");
+  static final Set<String> VALUED =
+      Set.of("url", "access-key", "callemu-pid", "callemu-jar", "callemu-jvm", "callemu-set", "ring-ms");
   static final Set<String> FLAGS = Set.of("start-callemu");
   static final String USAGE = String.join("\n",
       "  against a running callemu:  --url http://127.0.0.1:9080 [--access-key BASE64] [--callemu-pid PID]",
       "  or start one as a child:    --start-callemu [--callemu-jar emulator/target/callemu.jar]",
-      "                              [--callemu-jvm \"-Xmx1g\"] [--ring-ms 500]");
+      "                              [--callemu-jvm \"-Xmx1g\"] [--ring-ms 500]",
+      "                              [--callemu-set key=value,key=value]  (settings, as --set)");
 
   private final LoadArgs args;
   private final int ringMs;
@@ -48,10 +50,14 @@ final class CallemuTarget implements AutoCloseable {
   }
 
   /** Starts the child when asked to and notes callemu's memory before any load. */
-  void start(List<String> extraSettings) throws IOException {
+  void start() throws IOException {
     if (args.flag("start-callemu")) {
-      List<String> settings = new ArrayList<>(extraSettings);
+      List<String> settings = new ArrayList<>();
       settings.add("call.ringMs=" + ringMs);
+      String more = args.string("callemu-set", "");
+      if (!more.isBlank()) {
+        settings.addAll(List.of(more.trim().split(",")));
+      }
       child = CallemuProcess.start(Path.of(args.string("callemu-jar", "emulator/target/callemu.jar")),
           CallemuProcess.splitOptions(args.string("callemu-jvm", "")), settings);
       url = child.httpUrl();

@@ -69,7 +69,7 @@ public final class RecognizeTimeoutLoad {
     };
     CallemuClient acs = null;
     try {
-      target.start(List.of());
+      target.start();
       acs = new CallemuClient(vertx, target.url(), target.accessKey(), connections);
       if (warmupCalls > 0) {
         RecognizeRound warmup = RecognizeRound.run(acs, newReceiver, warmupCalls, 1, maxNanos, false);

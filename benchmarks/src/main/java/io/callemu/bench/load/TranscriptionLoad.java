@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -69,7 +68,7 @@ public final class TranscriptionLoad {
     FrameReceiver.Factory frames = handler -> await(FrameReceiver.start(vertx, handler));
     CallemuClient client = null;
     try {
-      target.start(List.of());
+      target.start();
       client = new CallemuClient(vertx, target.url(), target.accessKey(), connections);
       long silenceMs = segmentationSilenceMs(client);
       if (warmupCalls > 0) {
