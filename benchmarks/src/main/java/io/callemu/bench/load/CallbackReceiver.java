@@ -62,10 +62,6 @@ final class CallbackReceiver {
     return rejected.get();
   }
 
-  Future<Void> close() {
-    return server.close();
-  }
-
   private void handle(HttpServerRequest request) {
     long arrived = System.nanoTime();
     long arrivedEpochMicros = epochMicrosNow();

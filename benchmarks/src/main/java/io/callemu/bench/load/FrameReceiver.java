@@ -56,10 +56,6 @@ final class FrameReceiver {
     return malformed.get();
   }
 
-  Future<Void> close() {
-    return server.close();
-  }
-
   private void accept(ServerWebSocket ws, Consumer<Frame> handler) {
     int index;
     try {

@@ -69,6 +69,11 @@ final class Harness {
     return true;
   }
 
+  /** The result of {@code future}, waiting at most {@code seconds}; for the main thread only. */
+  static <T> T result(Future<T> future, long seconds) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+  }
+
   /** Leaves every call named, so a shared callemu is not left holding them; waits two minutes at most. */
   static void hangUp(CallemuClient client, List<String> callConnectionIds) {
     List<Future<CallemuClient.Response>> hangUps = new ArrayList<>();
@@ -76,7 +81,7 @@ final class Harness {
       hangUps.add(client.hangUp(id));
     }
     try {
-      Future.join(hangUps).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      result(Future.join(hangUps), 120);
     } catch (Exception e) {
       System.out.println("  some calls could not be hung up: " + e);
     }

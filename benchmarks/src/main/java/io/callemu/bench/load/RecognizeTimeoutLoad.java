@@ -1,10 +1,7 @@
 package io.callemu.bench.load;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -61,12 +58,8 @@ public final class RecognizeTimeoutLoad {
 
   private int run() throws Exception {
     Vertx vertx = Vertx.vertx();
-    List<CallbackReceiver> receivers = new ArrayList<>();
-    CallbackReceiver.Factory newReceiver = handler -> {
-      CallbackReceiver r = await(CallbackReceiver.start(vertx, handler), 10);
-      receivers.add(r);
-      return r;
-    };
+    // Closing Vert.x at the end closes every round's callback server too.
+    CallbackReceiver.Factory newReceiver = handler -> Harness.result(CallbackReceiver.start(vertx, handler), 10);
     CallemuClient acs = null;
     try {
       target.start();
@@ -94,13 +87,8 @@ public final class RecognizeTimeoutLoad {
       if (acs != null) {
         acs.close();
       }
-      receivers.forEach(CallbackReceiver::close);
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      Harness.result(vertx.close(), 10);
       target.close();
     }
-  }
-
-  private static <T> T await(Future<T> future, long seconds) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
   }
 }

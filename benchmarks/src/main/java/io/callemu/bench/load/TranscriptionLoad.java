@@ -1,6 +1,5 @@
 package io.callemu.bench.load;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -64,8 +63,8 @@ public final class TranscriptionLoad {
   private int run() throws Exception {
     Vertx vertx = Vertx.vertx();
     // Closing Vert.x at the end closes every receiver's server too.
-    CallbackReceiver.Factory callbacks = handler -> await(CallbackReceiver.start(vertx, handler));
-    FrameReceiver.Factory frames = handler -> await(FrameReceiver.start(vertx, handler));
+    CallbackReceiver.Factory callbacks = handler -> Harness.result(CallbackReceiver.start(vertx, handler), 10);
+    FrameReceiver.Factory frames = handler -> Harness.result(FrameReceiver.start(vertx, handler), 10);
     CallemuClient client = null;
     try {
       target.start();
@@ -104,7 +103,7 @@ public final class TranscriptionLoad {
       if (client != null) {
         client.close();
       }
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      Harness.result(vertx.close(), 10);
       target.close();
     }
   }
@@ -116,7 +115,7 @@ public final class TranscriptionLoad {
 
   /** The silence after a phrase before its Final is due, as this callemu is set. */
   private static long segmentationSilenceMs(CallemuClient client) throws Exception {
-    CallemuClient.Response answer = await(client.settings());
+    CallemuClient.Response answer = Harness.result(client.settings(), 10);
     if (answer.status() == 200) {
       for (Object o : new JsonObject(answer.body()).getJsonArray("settings")) {
         JsonObject setting = (JsonObject) o;
@@ -127,9 +126,5 @@ public final class TranscriptionLoad {
     }
     throw new IllegalStateException("this callemu lists no " + SILENCE_SETTING
         + " setting (status " + answer.status() + "): does it have real-time transcription?");
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 }
