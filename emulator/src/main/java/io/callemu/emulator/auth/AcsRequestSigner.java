@@ -46,17 +46,7 @@ public final class AcsRequestSigner {
    * @throws IllegalArgumentException when the key is not non-empty base64
    */
   public AcsRequestSigner(String base64AccessKey) {
-    Objects.requireNonNull(base64AccessKey, "base64AccessKey");
-    byte[] raw;
-    try {
-      raw = Base64.getDecoder().decode(base64AccessKey.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the access key is not valid base64: " + e.getMessage(), e);
-    }
-    if (raw.length == 0) {
-      throw new IllegalArgumentException("the access key must not be empty");
-    }
-    this.key = new SecretKeySpec(raw, "HmacSHA256");
+    this.key = AcsHmac.key(base64AccessKey);
   }
 
   /**
@@ -93,33 +83,25 @@ public final class AcsRequestSigner {
    * @param body the body bytes as sent; {@code null} for none
    */
   public Headers sign(String method, String pathAndQuery, String host, Instant date, byte[] body) {
+    return sign(method, pathAndQuery, host, DATE_FORMAT.format(date), body);
+  }
+
+  /**
+   * Signs a request with {@code x-ms-date} exactly as given, e.g. to check how the service treats a
+   * stale or malformed date.
+   */
+  public Headers sign(String method, String pathAndQuery, String host, String xMsDate, byte[] body) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(pathAndQuery, "pathAndQuery");
     Objects.requireNonNull(host, "host");
-    String xMsDate = DATE_FORMAT.format(date);
+    Objects.requireNonNull(xMsDate, "xMsDate");
     String contentHash = contentHash(body);
-    String stringToSign = method.toUpperCase(Locale.ROOT) + "\n" + pathAndQuery + "\n"
-        + xMsDate + ";" + host + ";" + contentHash;
-    return new Headers(xMsDate, contentHash, AUTHORIZATION_PREFIX + hmacBase64(stringToSign));
+    byte[] signature = AcsHmac.hmac(key, AcsHmac.stringToSign(method, pathAndQuery, xMsDate, host, contentHash));
+    return new Headers(xMsDate, contentHash, AUTHORIZATION_PREFIX + Base64.getEncoder().encodeToString(signature));
   }
 
   /** base64(SHA-256(body)); an absent body hashes like an empty one. */
   public static String contentHash(byte[] body) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return Base64.getEncoder().encodeToString(sha256.digest(body == null ? new byte[0] : body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
-  }
-
-  private String hmacBase64(String stringToSign) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
-    }
+    return AcsHmac.contentHash(body);
   }
 }

@@ -65,22 +65,12 @@ public final class HmacAuthenticator {
    * @throws IllegalArgumentException when the key is not non-empty base64 or the skew is negative
    */
   public HmacAuthenticator(String base64AccessKey, Clock wallClock, Duration maxSkew) {
-    Objects.requireNonNull(base64AccessKey, "base64AccessKey");
+    this.key = AcsHmac.key(base64AccessKey);
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew");
     if (maxSkew.isNegative()) {
       throw new IllegalArgumentException("maxSkew must not be negative, was " + maxSkew);
     }
-    byte[] raw;
-    try {
-      raw = Base64.getDecoder().decode(base64AccessKey.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the access key is not valid base64: " + e.getMessage(), e);
-    }
-    if (raw.length == 0) {
-      throw new IllegalArgumentException("the access key must not be empty");
-    }
-    this.key = new SecretKeySpec(raw, "HmacSHA256");
   }
 
   /** Checks the request's signature; a failure explains what is wrong and never throws. */
@@ -131,7 +121,7 @@ public final class HmacAuthenticator {
     if (isBlank(contentHash)) {
       return "missing x-ms-content-sha256 header";
     }
-    String bodyHash = sha256Base64(body == null ? new byte[0] : body);
+    String bodyHash = AcsHmac.contentHash(body);
     if (MessageDigest.isEqual(
         bodyHash.getBytes(StandardCharsets.US_ASCII), contentHash.getBytes(StandardCharsets.US_ASCII))) {
       return null;
@@ -145,34 +135,15 @@ public final class HmacAuthenticator {
     if (isBlank(request.host())) {
       return "missing Host header";
     }
-    String stringToSign =
-        request.method().toUpperCase(Locale.ROOT) + "\n" + request.rawPathAndQuery() + "\n"
-            + request.xMsDate() + ";" + request.host() + ";" + request.xMsContentSha256();
-    if (MessageDigest.isEqual(hmac(stringToSign), providedSignature)) {
+    String stringToSign = AcsHmac.stringToSign(request.method(), request.rawPathAndQuery(),
+        request.xMsDate(), request.host(), request.xMsContentSha256());
+    if (MessageDigest.isEqual(AcsHmac.hmac(key, stringToSign), providedSignature)) {
       return null;
     }
     return "Signature mismatch for the string to sign \""
         + stringToSign.replace("\n", "\\n")
         + "\". Check that the connection string carries callemu's access key and that nothing"
         + " between the app and callemu rewrites the Host header or the path";
-  }
-
-  private byte[] hmac(String stringToSign) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
-    }
-  }
-
-  private static String sha256Base64(byte[] body) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
   }
 
   private static AuthResult failure(String message) {

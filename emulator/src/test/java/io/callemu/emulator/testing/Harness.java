@@ -1,5 +1,6 @@
 package io.callemu.emulator.testing;
 
+import io.callemu.emulator.auth.AcsRequestSigner;
 import io.callemu.emulator.Callemu;
 import io.callemu.emulator.CallemuConfig;
 import io.vertx.core.json.JsonObject;
@@ -88,7 +89,7 @@ public final class Harness implements AutoCloseable {
     if (bytes.length > 0) {
       b.header("Content-Type", "application/json");
     }
-    AcsSigner.headers(key, method, pathAndQuery, host, date, bytes).forEach(b::header);
+    new AcsRequestSigner(key).sign(method, pathAndQuery, host, date, bytes).asMap().forEach(b::header);
     extraHeaders.forEach(b::header);
     return send(b.build());
   }
