@@ -1,0 +1,213 @@
+package io.callemu.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recognize with {@code recognizeInputType: dtmf} through the JS SDK 1.6.0, keys pressed through
+ * the control API, every timer of anchors §4.7 checked on the virtual clock (reference §6, §8.1).
+ */
+@DisplayName("Recognize DTMF (JS SDK, virtual clock)")
+class RecognizeDtmfTest extends MediaConformanceTest {
+
+  static final String MSG_STOP_TONE = "Action completed as stop tone was detected.";
+  static final String MSG_MAX_DIGITS = "Action completed, max digits received.";
+  static final String MSG_INITIAL_SILENCE = "Action failed, initial silence timeout reached.";
+  static final String MSG_INTER_DIGIT = "Action failed, inter-digit silence timeout reached.";
+  /** Ten words: 4 000 ms at the default 150 words per minute. */
+  static final String TEN_WORDS = "Please enter your four digit PIN followed by pound.";
+  static final long TEN_WORDS_MS = 4_000;
+
+  @Test
+  @DisplayName("CA-REC-DTMF-001 PIN entry: 1234# with stop tone pound ends at once with RecognizeCompleted 200/8514, tones as names incl. the stop tone, operationContext echoed")
+  void pinEntryWithStopTone() {
+    String id = connectedCall("pin");
+    NodeApp.Reply started = recognize(id, "dtmf", Map.of("maxTonesToCollect", 8, "stopDtmfTones", List.of("pound"),
+        "interToneTimeoutInSeconds", 5, "initialSilenceTimeoutInSeconds", 10, "operationContext", "pin"));
+    assertThat(started.lastExchange().path("status").asInt()).isEqualTo(202);
+    assertThat(json(started.lastExchange().path("requestBody").asText()).path("recognizeInputType").asText()).isEqualTo("dtmf");
+
+    press(id, "1234#");
+    advance(pressMs(5));
+
+    JsonNode completed = awaitEvent(id, "RecognizeCompleted");
+    CloudEventEnvelope.assertValid(completed.path("body").asText(), "RecognizeCompleted", id);
+    JsonNode event = completed.path("event");
+    assertResult(event, 200, 8514, MSG_STOP_TONE);
+    assertThat(event.path("recognitionType").asText()).isEqualTo("dtmf");
+    assertThat(tones(event)).containsExactly("one", "two", "three", "four", "pound");
+    assertThat(event.path("operationContext").asText()).isEqualTo("pin");
+    advance(30_000);
+    assertThat(kinds(id).stream().filter(k -> k.startsWith("Recognize"))).containsExactly("RecognizeCompleted");
+  }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-002 maxTonesToCollect reached: RecognizeCompleted 200/8531 with exactly that many tones; a further key changes nothing")
+  void maxTonesReached() {
+    String id = connectedCall("max");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 3, "operationContext", "max")).result();
+
+    press(id, "9*04");
+    advance(pressMs(4));
+
+    JsonNode event = event(id, "RecognizeCompleted");
+    assertResult(event, 200, 8531, MSG_MAX_DIGITS);
+    assertThat(tones(event)).containsExactly("nine", "asterisk", "zero");
+    advance(30_000);
+    assertThat(kinds(id).stream().filter(k -> k.startsWith("Recognize"))).containsExactly("RecognizeCompleted");
+  }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-003 every key A-D, 0-9, *, # is reported by its ACS tone name")
+  void everyToneName() {
+    String id = connectedCall("names");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 16)).result();
+
+    press(id, "0123456789*#ABCD");
+    advance(pressMs(16));
+
+    assertThat(tones(event(id, "RecognizeCompleted"))).containsExactly("zero", "one", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "asterisk", "pound", "a", "b", "c", "d");
+  }
+
+  @Test
+  @DisplayName("CA-REC-TIMER-001 no prompt: the initial silence timer starts at once and fires RecognizeFailed 400/8510 exactly at initialSilenceTimeout")
+  void initialSilenceWithoutPrompt() {
+    String id = connectedCall("t1");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 4, "initialSilenceTimeoutInSeconds", 3, "operationContext", "t1"))
+        .result();
+
+    advance(2_999);
+    assertNoEvent(id, "RecognizeFailed", "RecognizeCompleted");
+    advance(1);
+
+    JsonNode event = event(id, "RecognizeFailed");
+    assertResult(event, 400, 8510, MSG_INITIAL_SILENCE);
+    assertThat(event.path("operationContext").asText()).isEqualTo("t1");
+  }
+
+  @Test
+  @DisplayName("CA-REC-TIMER-002 with a prompt: the initial silence timer starts when the prompt ends (text prompt of 4 s + 3 s)")
+  void initialSilenceFromPromptEnd() {
+    String id = connectedCall("t2");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 4, "initialSilenceTimeoutInSeconds", 3,
+        "playPrompt", text(TEN_WORDS))).result();
+
+    advance(TEN_WORDS_MS + 2_999);
+    assertNoEvent(id, "RecognizeFailed", "RecognizeCompleted");
+    advance(1);
+
+    assertResult(event(id, "RecognizeFailed"), 400, 8510, MSG_INITIAL_SILENCE);
+  }
+
+  @Test
+  @DisplayName("CA-REC-TIMER-003 initialSilenceTimeoutInSeconds 0 means no limit: nothing after 300 s of silence, keys still complete it")
+  void zeroInitialSilenceIsNoLimit() {
+    String id = connectedCall("t3");
+    // The JS SDK replaces a 0 by its default 5 (falsy check, reference §6.2), so this request is sent signed by hand.
+    SignedHttp.Response response = raw.send(raw.request("POST",
+        "/calling/callConnections/" + id + ":recognize?api-version=2026-03-12",
+        "{\"recognizeInputType\":\"dtmf\",\"recognizeOptions\":{\"initialSilenceTimeoutInSeconds\":0,"
+            + "\"targetParticipant\":{\"rawId\":\"4:" + TARGET_PHONE + "\",\"phoneNumber\":{\"value\":\"" + TARGET_PHONE + "\"}},"
+            + "\"dtmfOptions\":{\"interToneTimeoutInSeconds\":2,\"maxTonesToCollect\":2}},\"operationContext\":\"t3\"}"));
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+
+    advance(301_000);
+    assertNoEvent(id, "RecognizeFailed", "RecognizeCompleted");
+
+    press(id, "42");
+    advance(pressMs(2));
+    JsonNode event = event(id, "RecognizeCompleted");
+    assertResult(event, 200, 8531, MSG_MAX_DIGITS);
+    assertThat(tones(event)).containsExactly("four", "two");
+  }
+
+  @Test
+  @DisplayName("CA-REC-TIMER-004 the inter-tone timer restarts on every key; when it fires after keys: RecognizeCompleted 400/8532 with the tones so far (default interDigitTimeoutEvent=completed)")
+  void interToneRestartsOnEveryKey() {
+    String id = connectedCall("t4");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 10, "interToneTimeoutInSeconds", 2,
+        "initialSilenceTimeoutInSeconds", 5, "operationContext", "t4")).result();
+
+    for (String key : List.of("1", "2", "3")) {
+      press(id, key);
+      advance(1_900); // a key every 1.9 s: 5.7 s in all, longer than 2 s and than the initial silence
+    }
+    assertNoEvent(id, "RecognizeFailed", "RecognizeCompleted");
+    advance(199); // 2 s after the last key has not passed yet, whether a key counts from its start or its end
+    assertNoEvent(id, "RecognizeFailed", "RecognizeCompleted");
+    advance(200);
+
+    JsonNode event = event(id, "RecognizeCompleted");
+    assertResult(event, 400, 8532, MSG_INTER_DIGIT);
+    assertThat(tones(event)).containsExactly("one", "two", "three");
+    assertThat(event.path("operationContext").asText()).isEqualTo("t4");
+  }
+
+  @Test
+  @DisplayName("CA-REC-TIMER-005 interruptPrompt: a key during the prompt stops it and collection goes on from that key (barge-in)")
+  void bargeInOverPrompt() {
+    String id = connectedCall("barge");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 2, "interruptPrompt", true, "interToneTimeoutInSeconds", 2,
+        "initialSilenceTimeoutInSeconds", 5, "playPrompt", text(TEN_WORDS + " " + TEN_WORDS), "operationContext", "barge")).result();
+    advance(1_000);
+
+    press(id, "7");
+    advance(250);
+    press(id, "8");
+    advance(pressMs(1));
+
+    // Both keys counted at 1.5 s, long before the 8 s prompt would have ended.
+    JsonNode event = event(id, "RecognizeCompleted");
+    assertResult(event, 200, 8531, MSG_MAX_DIGITS);
+    assertThat(tones(event)).containsExactly("seven", "eight");
+  }
+
+  @Test
+  @DisplayName("CA-REC-TIMER-006 barge-in then silence: the inter-tone timer runs from the barge-in key, not from the end of the interrupted prompt")
+  void bargeInThenInterTone() {
+    String id = connectedCall("barge2");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 4, "interruptPrompt", true, "interToneTimeoutInSeconds", 2,
+        "playPrompt", text(TEN_WORDS + " " + TEN_WORDS))).result();
+    advance(1_000);
+    press(id, "5");
+
+    advance(2_500); // 3.5 s: prompt (8 s) would still be playing
+    JsonNode event = event(id, "RecognizeCompleted");
+    assertResult(event, 400, 8532, MSG_INTER_DIGIT);
+    assertThat(tones(event)).containsExactly("five");
+  }
+
+  @Test
+  @DisplayName("CA-REC-TIMER-007 a stop tone as the first key ends at once with 8514")
+  void stopToneFirst() {
+    String id = connectedCall("stopfirst");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 4, "stopDtmfTones", List.of("pound", "asterisk"))).result();
+
+    press(id, "*");
+    advance(pressMs(1));
+
+    JsonNode event = event(id, "RecognizeCompleted");
+    assertResult(event, 200, 8514, MSG_STOP_TONE);
+    assertThat(tones(event)).containsExactly("asterisk");
+  }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-004 a recognize with a prompt does not emit PlayStarted/PlayCompleted by default (recognize.promptEmitsPlayEvents=false)")
+  void promptEmitsNoPlayEventsByDefault() {
+    String id = connectedCall("noplayev");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "playPrompt", text(TEN_WORDS))).result();
+
+    advance(TEN_WORDS_MS + 100);
+    press(id, "1");
+    advance(pressMs(1));
+
+    event(id, "RecognizeCompleted");
+    assertNoEvent(id, "PlayStarted", "PlayCompleted");
+  }
+}
