@@ -337,13 +337,15 @@ const ops = {
     };
   },
 
+  // The first callback of that kind for the call (after sinceSeq); with "count": n, the n-th.
   async waitCallback(cmd) {
+    const n = cmd.count ?? 1;
     const matches = () =>
-      callbacks.find(
+      callbacks.filter(
         (c) => c.callConnectionId === cmd.callConnectionId && c.kind === cmd.kind && (!cmd.sinceSeq || c.seq > cmd.sinceSeq),
       );
-    await waitFor(() => matches() !== undefined, cmd.timeoutMs ?? 10_000, `${cmd.kind} for ${cmd.callConnectionId}`);
-    const { parsed, ...rest } = matches();
+    await waitFor(() => matches().length >= n, cmd.timeoutMs ?? 10_000, `${n} x ${cmd.kind} for ${cmd.callConnectionId}`);
+    const { parsed, ...rest } = matches()[n - 1];
     return { ...rest, event: parsed };
   },
 

@@ -117,6 +117,13 @@ abstract class MediaConformanceTest extends ConformanceTest {
         .result();
   }
 
+  /** Waits until {@code n} callbacks of that kind arrived for the call and returns their parsed data, in order. */
+  List<JsonNode> awaitEvents(String callConnectionId, String kind, int n) {
+    node.call("waitCallback", Map.of("callConnectionId", callConnectionId, "kind", kind, "count", n, "timeoutMs", WAIT_MS))
+        .result();
+    return events(callConnectionId, kind);
+  }
+
   /** The SDK-parsed event (data fields plus "kind") of {@link #awaitEvent}. */
   JsonNode event(String callConnectionId, String kind) {
     return awaitEvent(callConnectionId, kind).path("event");
