@@ -131,8 +131,8 @@ class AcsRequestRulesTest {
   @Test
   void operationsOfLaterIssuesAnswer405NotImplemented() {
     String id = create(validCreate()).json().getString("callConnectionId");
-    Harness.Response r = emu.acs("POST", "/calling/callConnections/" + id + ":play?api-version=" + Harness.JS_API,
-        new JsonObject().put("playSources", new JsonArray()));
+    Harness.Response r = emu.acs("POST", "/calling/callConnections/" + id
+        + ":transferToParticipant?api-version=" + Harness.JS_API, new JsonObject());
     assertThat(r.status()).isEqualTo(405);
     assertThat(r.errorCode()).isEqualTo("8520");
   }

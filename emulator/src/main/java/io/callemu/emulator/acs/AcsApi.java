@@ -10,6 +10,8 @@ import io.callemu.emulator.call.Identifier;
 import io.callemu.emulator.http.RepeatabilityCache;
 import io.callemu.emulator.http.RepeatabilityCache.StoredResponse;
 import io.callemu.emulator.journal.Journal;
+import io.callemu.emulator.media.MediaService;
+import io.callemu.emulator.settings.Settings;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -43,9 +45,8 @@ public final class AcsApi implements Handler<HttpServerRequest> {
       Pattern.compile("/calling/callConnections/([^/:]+)/participants(?::([A-Za-z]+))?");
   private static final Pattern PARTICIPANT = Pattern.compile("/calling/callConnections/([^/:]+)/participants/(.+)");
   /** Operations of reference section 4 that callemu does not implement yet (405/8520). */
-  private static final Set<String> LATER_CALL_ACTIONS = Set.of("transferToParticipant", "play",
-      "recognize", "cancelAllMediaOperations", "startContinuousDtmfRecognition",
-      "stopContinuousDtmfRecognition", "sendDtmfTones", "startTranscription", "stopTranscription",
+  private static final Set<String> LATER_CALL_ACTIONS = Set.of("transferToParticipant",
+      "startTranscription", "stopTranscription",
       "updateTranscription", "hold", "unhold", "startMediaStreaming", "stopMediaStreaming",
       "interruptAudioAndAnnounce", "summarizeCall");
   private static final Set<String> LATER_PARTICIPANT_ACTIONS =
@@ -57,10 +58,13 @@ public final class AcsApi implements Handler<HttpServerRequest> {
   private final RepeatabilityCache repeats;
   private final Journal journal;
   private final boolean loose;
+  private final MediaActions media;
 
-  public AcsApi(CallService calls, Supplier<HmacAuthenticator> authenticator,
-      RepeatabilityCache repeats, Journal journal, boolean loose) {
+  public AcsApi(CallService calls, MediaService media, Settings settings,
+      Supplier<HmacAuthenticator> authenticator, RepeatabilityCache repeats, Journal journal,
+      boolean loose) {
     this.calls = calls;
+    this.media = new MediaActions(media, settings);
     this.authenticator = authenticator;
     this.repeats = repeats;
     this.journal = journal;
@@ -113,12 +117,12 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     Outcome outcome;
     try {
       authenticate(req, body);
-      ApiVersions.check(req.getParam("api-version"), loose);
+      String apiVersion = ApiVersions.check(req.getParam("api-version"), loose);
       StoredResponse replay = requestId == null ? null : repeats.get(method, path, requestId).orElse(null);
       if (replay != null) {
         outcome = new Outcome(replay, true, null);
       } else {
-        Result result = route(req.method(), path, body);
+        Result result = route(req.method(), path, body, apiVersion);
         outcome = new Outcome(result.toStored(), false, result.callConnectionId);
         if (requestId != null && result.status < 500) {
           repeats.put(method, path, requestId, outcome.response);
@@ -152,7 +156,7 @@ public final class AcsApi implements Handler<HttpServerRequest> {
     }
   }
 
-  private Result route(HttpMethod method, String path, Buffer body) {
+  private Result route(HttpMethod method, String path, Buffer body, String apiVersion) {
     Matcher m;
     if (path.equals("/calling/callConnections")) {
       requireMethod(method, HttpMethod.POST, path);
@@ -183,6 +187,10 @@ public final class AcsApi implements Handler<HttpServerRequest> {
       if (action.equals("terminate")) {
         calls.hangUpByApp(call);
         return Result.empty(204, call);
+      }
+      if (MediaActions.handles(action)) {
+        MediaActions.Reply reply = media.handle(action, call, body, apiVersion);
+        return reply.body() == null ? Result.empty(reply.status(), call) : Result.json(reply.status(), reply.body(), call);
       }
       if (LATER_CALL_ACTIONS.contains(action)) {
         throw AcsErrors.notImplemented(action);

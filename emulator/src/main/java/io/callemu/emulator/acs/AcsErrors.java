@@ -77,6 +77,18 @@ public final class AcsErrors {
         + " calls; end some or POST /_emulator/reset.");
   }
 
+  /** 400/8500: the call already has as many media operations waiting as callemu keeps. */
+  public static AcsError mediaQueueFull(int limit) {
+    return new AcsError(400, "8500", "Invalid media mode: " + limit
+        + " media operations are already queued on this call; cancel them first.");
+  }
+
+  /** 405/8522: speech input without the call's Cognitive Services (reference 8.3, 8.5). */
+  public static AcsError cognitiveServicesNotConfigured() {
+    return new AcsError(405, "8522",
+        "Request not allowed when Cognitive Service Configuration not set during call setup.");
+  }
+
   public static AcsError incomingCallNotFound() {
     return new AcsError(404, "8522", "Incoming call not found or already handled.");
   }

@@ -40,6 +40,9 @@ public final class CallService {
   private final Map<String, IncomingCall> incoming = new LinkedHashMap<>();
   private final Map<String, Clock.Timer> incomingTimers = new LinkedHashMap<>();
   private final List<Consumer<Call>> connectedListeners = new ArrayList<>();
+  private final List<Consumer<Call>> endingListeners = new ArrayList<>();
+  private final List<Consumer<Call>> createdListeners = new ArrayList<>();
+  private final List<Consumer<Call>> endedQuietly = new ArrayList<>();
 
   public CallService(Clock clock, Settings settings, EventSink events) {
     this.clock = clock;
@@ -127,7 +130,7 @@ public final class CallService {
           UUID.randomUUID().toString());
       schedule(call, 0, () -> {
         events.publish(call, failure.event(), eventData(call, failure, call.operationContext()), call.callbackUri());
-        call.disconnected(clock.nowMillis(), "failed");
+        disconnect(call, "failed");
       });
       return call;
     }
@@ -169,7 +172,7 @@ public final class CallService {
     if (call.state() == CallState.CONNECTING && call.direction() == Call.Direction.OUTBOUND) {
       CallResult declined = CallResult.CALLEE_DECLINED;
       events.publish(call, declined.event(), eventData(call, declined, call.operationContext()), call.callbackUri());
-      call.disconnected(clock.nowMillis(), "declined");
+      disconnect(call, "declined");
       return;
     }
     end(call, CallResult.ENDED_BY_REMOTE, "remote");
@@ -177,6 +180,13 @@ public final class CallService {
 
   /** Drops every call and offered call and cancels their timers (control reset). */
   public void reset() {
+    for (Call call : calls.values()) {
+      if (call.isActive()) {
+        // Quietly: a reset sends no events, but media must let go of ports and timers.
+        call.disconnected(clock.nowMillis(), "reset");
+        endedQuietly.forEach(l -> l.accept(call));
+      }
+    }
     calls.values().forEach(Call::cancelTimers);
     calls.clear();
     incomingTimers.values().forEach(Clock.Timer::cancel);
@@ -184,22 +194,73 @@ public final class CallService {
     incoming.clear();
   }
 
-  /** Runs {@code task} for {@code call} after {@code delayMs}, unless the call ends first. */
-  public void schedule(Call call, long delayMs, Runnable task) {
+  /**
+   * Runs {@code task} for {@code call} after {@code delayMs}, unless the call ends first or the
+   * returned timer is cancelled. Pending timers are listed in the call's detail.
+   */
+  public Clock.Timer schedule(Call call, long delayMs, Runnable task) {
     Clock.Timer[] holder = new Clock.Timer[1];
     holder[0] = clock.schedule(delayMs, () -> {
       call.removeTimer(holder[0]);
       task.run();
     });
     call.addTimer(holder[0]);
+    return new Clock.Timer() {
+      @Override
+      public long dueAt() {
+        return holder[0].dueAt();
+      }
+
+      @Override
+      public boolean cancel() {
+        call.removeTimer(holder[0]);
+        return holder[0].cancel();
+      }
+    };
+  }
+
+  /** The emulator's clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Runs {@code listener} when a call is about to end, before its CallDisconnected is sent: the
+   * last moment a call's media may send events (ContinuousDtmfRecognitionStopped).
+   */
+  public void onEnding(Consumer<Call> listener) {
+    endingListeners.add(listener);
+  }
+
+  /** Sends one event of {@code call} (media operations use this for their events). */
+  public void publish(Call call, String eventName, JsonObject data, String callbackUri) {
+    events.publish(call, eventName, data, callbackUri);
   }
 
   private void end(Call call, CallResult result, String reason) {
     if (!call.isActive()) {
       return;
     }
-    call.disconnected(clock.nowMillis(), reason);
+    disconnect(call, reason);
     events.publish(call, result.event(), eventData(call, result, call.operationContext()), call.callbackUri());
+  }
+
+  /** Ends {@code call}: ending listeners first (their events precede CallDisconnected), then the state. */
+  private void disconnect(Call call, String reason) {
+    for (Consumer<Call> listener : List.copyOf(endingListeners)) {
+      listener.accept(call);
+    }
+    call.disconnected(clock.nowMillis(), reason);
+  }
+
+  /** Runs {@code listener} for every active call a control reset drops (no events are sent). */
+  public void onDropped(Consumer<Call> listener) {
+    endedQuietly.add(listener);
+  }
+
+  /** Runs {@code listener} for every new call, before its first event (media binds its RTP port). */
+  public void onCreated(Consumer<Call> listener) {
+    createdListeners.add(listener);
   }
 
   private void connect(Call call) {
@@ -225,16 +286,22 @@ public final class CallService {
    * the request had one, and the newer service's {@code version}/{@code publicEventType}.
    */
   public static JsonObject eventData(Call call, CallResult result, String operationContext) {
+    return eventData(call, result.event(), result.toJson(), operationContext);
+  }
+
+  /** {@link #eventData(Call, CallResult, String)} for any event and resultInformation. */
+  public static JsonObject eventData(Call call, String eventName, JsonObject resultInformation,
+      String operationContext) {
     JsonObject data = new JsonObject();
     if (operationContext != null) {
       data.put("operationContext", operationContext);
     }
     return data.put("version", EVENT_VERSION)
-        .put("resultInformation", result.toJson())
+        .put("resultInformation", resultInformation)
         .put("callConnectionId", call.callConnectionId())
         .put("serverCallId", call.serverCallId())
         .put("correlationId", call.correlationId())
-        .put("publicEventType", "Microsoft.Communication." + result.event());
+        .put("publicEventType", "Microsoft.Communication." + eventName);
   }
 
   private Call newCall(Call.Direction direction, String callbackUri, String operationContext,
@@ -243,6 +310,9 @@ public final class CallService {
     Call call = new Call(UUID.randomUUID().toString(), serverCallId, correlationId, direction,
         callbackUri, operationContext, source, targets, extras, clock.nowMillis());
     calls.put(call.callConnectionId(), call);
+    for (Consumer<Call> listener : createdListeners) {
+      listener.accept(call);
+    }
     return call;
   }
 

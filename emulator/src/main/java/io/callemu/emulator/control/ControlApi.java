@@ -15,6 +15,8 @@ import io.callemu.emulator.eventgrid.EventGridPublisher;
 import io.callemu.emulator.fault.Faults;
 import io.callemu.emulator.http.RepeatabilityCache;
 import io.callemu.emulator.journal.Journal;
+import io.callemu.emulator.media.MediaService;
+import io.callemu.emulator.result.ResultCatalogue;
 import io.callemu.emulator.scenario.Scenarios;
 import io.callemu.emulator.settings.Settings;
 import io.vertx.core.Promise;
@@ -42,10 +44,14 @@ public final class ControlApi {
 
   static final long BODY_LIMIT = 1 << 20;
   static final long MAX_WAIT_MS = 600_000;
+  private static final java.util.Set<String> CATALOGUED_ACTIONS =
+      java.util.Set.of("recognize", "play", "continuousDtmf", "sendDtmfTones");
 
   private final Vertx vertx;
   private final Clock clock;
   private final CallService calls;
+  private final MediaService media;
+  private final CallerInputApi input;
   private final CallbackDispatcher callbacks;
   private final Journal journal;
   private final Faults faults;
@@ -55,12 +61,14 @@ public final class ControlApi {
   private final EventGridPublisher eventGrid;
   private final byte[] controlToken;
 
-  public ControlApi(Vertx vertx, Clock clock, CallService calls, CallbackDispatcher callbacks,
+  public ControlApi(Vertx vertx, Clock clock, CallService calls, MediaService media, CallbackDispatcher callbacks,
       Journal journal, Faults faults, Scenarios scenarios, Settings settings,
       RepeatabilityCache repeats, EventGridPublisher eventGrid, String controlToken) {
     this.vertx = vertx;
     this.clock = clock;
     this.calls = calls;
+    this.media = media;
+    this.input = new CallerInputApi(calls, media);
     this.callbacks = callbacks;
     this.journal = journal;
     this.faults = faults;
@@ -81,9 +89,10 @@ public final class ControlApi {
     router.get("/_emulator/calls").handler(this::listCalls);
     router.get("/_emulator/calls/:id").handler(this::callDetail);
     router.post("/_emulator/calls/:id/hangup").handler(this::remoteHangup);
-    router.post("/_emulator/calls/:id/dtmf").handler(ctx -> notYet(ctx, "dtmf"));
-    router.post("/_emulator/calls/:id/speech").handler(ctx -> notYet(ctx, "speech"));
+    router.post("/_emulator/calls/:id/dtmf").handler(input::dtmf);
+    router.post("/_emulator/calls/:id/speech").handler(input::speech);
     router.post("/_emulator/calls/:id/audio").handler(ctx -> notYet(ctx, "audio"));
+    router.get("/_emulator/catalogue").handler(ctx -> ok(ctx, 200, ResultCatalogue.toJson()));
     router.post("/_emulator/incoming-calls").handler(this::incomingCall);
     router.post("/_emulator/graph/incoming-calls").handler(ctx -> notYet(ctx, "graph/incoming-calls"));
     router.get("/_emulator/events").handler(this::events);
@@ -180,8 +189,7 @@ public final class ControlApi {
         .put("participants", call.participantsJson())
         .put("timers", timers)
         .put("pendingCallbacks", callbacks.waiting(call.callConnectionId()))
-        // Media operations and transcription arrive with the media issues.
-        .put("media", new JsonObject().put("operations", new JsonArray()).putNull("transcription")));
+        .put("media", media.describe(call).putNull("transcription")));
   }
 
   private void remoteHangup(RoutingContext ctx) {
@@ -377,9 +385,25 @@ public final class ControlApi {
       return;
     }
     try {
+      checkCatalogued(body);
       ok(ctx, 201, faults.add(body).toJson());
     } catch (IllegalArgumentException e) {
       fail(ctx, 400, "InvalidArgument", e.getMessage());
+    }
+  }
+
+  /** Media faults without a message take it from the catalogue, so their row must be there. */
+  private static void checkCatalogued(JsonObject body) {
+    Object action = body.getValue("action");
+    if (!(action instanceof String a) || !CATALOGUED_ACTIONS.contains(a)
+        || !(body.getValue("result") instanceof JsonObject r) || r.getValue("message") != null
+        || !(r.getValue("code") instanceof Integer code) || !(r.getValue("subCode") instanceof Integer subCode)) {
+      return;
+    }
+    Object event = r.getValue("event");
+    if (ResultCatalogue.find(a, event instanceof String e ? e : null, code, subCode).isEmpty()) {
+      throw new IllegalArgumentException("the result catalogue has no " + a + " row " + code + "/" + subCode
+          + (event == null ? "" : " for " + event) + " (GET /_emulator/catalogue); give result.message to send it anyway");
     }
   }
 
@@ -425,7 +449,7 @@ public final class ControlApi {
   }
 
   /** The body as a JSON object (empty body: {}), or null after answering 400. */
-  private static JsonObject bodyObject(RoutingContext ctx) {
+  static JsonObject bodyObject(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().length() == 0) {
       return new JsonObject();
     }
@@ -445,7 +469,7 @@ public final class ControlApi {
     return Instant.ofEpochMilli(epochMillis).toString();
   }
 
-  private static void ok(RoutingContext ctx, int status, JsonObject body) {
+  static void ok(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }

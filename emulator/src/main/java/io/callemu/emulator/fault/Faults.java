@@ -13,7 +13,7 @@ public final class Faults {
 
   /** The actions of CONTRACT section 3. */
   public static final Set<String> ACTIONS = Set.of("recognize", "play", "transcription",
-      "recordResponse", "playPrompt", "callback", "websocket");
+      "recordResponse", "playPrompt", "callback", "websocket", "continuousDtmf", "sendDtmfTones");
 
   /** Cap on armed faults, so the control API cannot grow memory without bound. */
   static final int MAX_FAULTS = 1000;
@@ -53,6 +53,9 @@ public final class Faults {
       }
       if (r.getValue("message") != null && !(r.getValue("message") instanceof String)) {
         throw new IllegalArgumentException("result.message must be a string");
+      }
+      if (r.getValue("event") != null && !(r.getValue("event") instanceof String)) {
+        throw new IllegalArgumentException("result.event must be an event name such as \"RecognizeFailed\"");
       }
       resultJson = r.copy();
     } else {

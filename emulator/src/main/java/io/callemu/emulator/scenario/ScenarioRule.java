@@ -11,8 +11,13 @@ import java.util.Map;
  */
 public final class ScenarioRule {
 
-  /** One step of {@code do}: a kind ({@code hangup}, ...), its argument and its delay. */
-  public record Action(String kind, Object argument, long delayMs) {
+  /**
+   * One step of {@code do}: a kind ({@code hangup}, {@code dtmf}, {@code speech}, {@code audio}),
+   * its argument, its delay, its other fields ({@code text}, {@code toneMs}, ...) and, for
+   * {@code audio}, the resolved file.
+   */
+  public record Action(String kind, Object argument, long delayMs, JsonObject options,
+      java.nio.file.Path file) {
   }
 
   private final String on;
@@ -49,7 +54,7 @@ public final class ScenarioRule {
   JsonObject toJson() {
     io.vertx.core.json.JsonArray steps = new io.vertx.core.json.JsonArray();
     for (Action a : actions) {
-      steps.add(new JsonObject().put(a.kind(), a.argument()).put("delayMs", a.delayMs()));
+      steps.add(a.options().copy().put(a.kind(), a.argument()).put("delayMs", a.delayMs()));
     }
     JsonObject o = new JsonObject().put("on", on).put("do", steps);
     if (!match.isEmpty()) {

@@ -1,19 +1,33 @@
 package io.callemu.emulator.scenario;
 
+import io.callemu.dtmf.DtmfTone;
 import io.callemu.emulator.call.Call;
 import io.callemu.emulator.call.CallService;
+import io.callemu.emulator.media.MediaService;
+import io.callemu.emulator.media.Phrases;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
 
-/** Carries out scenario actions for the remote party when their trigger happens. */
+/**
+ * Carries out scenario actions for the remote party when their trigger happens: the call
+ * connected, or the app asked for a play or a recognize. Each action runs {@code delayMs} after its
+ * trigger, on the call's timers (so it never outlives the call).
+ */
 public final class ScenarioRunner {
 
   private final Scenarios scenarios;
   private final CallService calls;
+  private final MediaService media;
 
-  public ScenarioRunner(Scenarios scenarios, CallService calls) {
+  public ScenarioRunner(Vertx vertx, Scenarios scenarios, CallService calls, MediaService media, Path dataDir) {
     this.scenarios = scenarios;
     this.calls = calls;
+    this.media = media;
     calls.onConnected(this::callConnected);
+    media.onAction((call, facts) -> trigger(facts.getString("action"), call, facts));
   }
 
   private void callConnected(Call call) {
@@ -25,7 +39,11 @@ public final class ScenarioRunner {
     if (!call.targets().isEmpty()) {
       facts.put("target", call.targets().get(0).rawId());
     }
-    for (ScenarioRule rule : scenarios.fire("callConnected", facts)) {
+    trigger("callConnected", call, facts);
+  }
+
+  private void trigger(String trigger, Call call, JsonObject facts) {
+    for (ScenarioRule rule : scenarios.fire(trigger, facts)) {
       for (ScenarioRule.Action action : rule.actions()) {
         calls.schedule(call, action.delayMs(), () -> run(action, call));
       }
@@ -33,8 +51,40 @@ public final class ScenarioRunner {
   }
 
   private void run(ScenarioRule.Action action, Call call) {
-    if (action.kind().equals("hangup")) {
-      calls.hangUpByRemote(call);
+    if (!call.isActive()) {
+      return;
     }
+    String participant = participant(action, call);
+    JsonObject o = action.options();
+    switch (action.kind()) {
+      case "hangup":
+        calls.hangUpByRemote(call);
+        break;
+      case "dtmf":
+        media.pressKeys(call, participant, tones(action.argument()), o.getInteger("toneMs", 100),
+            o.getInteger("gapMs", 150), 0);
+        break;
+      case "speech": {
+        String text = (String) action.argument();
+        long duration = o.getLong("durationMs", Phrases.speakingMillis(text));
+        media.say(call, participant, Phrases.of(text, o.getDouble("confidence", 0.9), "en-US", duration),
+            0, duration);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private static String participant(ScenarioRule.Action action, Call call) {
+    String given = action.options().getString("participant");
+    return given != null && call.participant(given) != null ? given : call.remoteParty().rawId();
+  }
+
+  private static List<DtmfTone> tones(Object argument) {
+    if (argument instanceof JsonArray names) {
+      return names.stream().map(n -> DtmfTone.fromAcsName(String.valueOf(n))).toList();
+    }
+    return DtmfTone.parseKeys((String) argument);
   }
 }

@@ -22,9 +22,11 @@ public final class Scenarios {
       "transcriptionStarted", "recordResponse", "playPrompt", "incomingCall");
   /** Actions of CONTRACT section 4; those not in {@link #SUPPORTED_ACTIONS} come with media. */
   public static final Set<String> ACTIONS = Set.of("hangup", "dtmf", "speech", "audio");
-  public static final Set<String> SUPPORTED_ACTIONS = Set.of("hangup");
+  public static final Set<String> SUPPORTED_ACTIONS = Set.of("hangup", "dtmf", "speech");
   /** Triggers that fire in this version. */
-  public static final Set<String> SUPPORTED_TRIGGERS = Set.of("callConnected");
+  public static final Set<String> SUPPORTED_TRIGGERS = Set.of("callConnected", "play", "recognize");
+  /** Fields a step may carry next to its action. */
+  static final Set<String> OPTIONS = Set.of("text", "toneMs", "gapMs", "durationMs", "confidence", "participant");
 
   static final int MAX_RULES = 1000;
 
@@ -37,14 +39,26 @@ public final class Scenarios {
   }
 
   private final List<ScenarioRule> rules = new ArrayList<>();
+  private final java.nio.file.Path defaultBase;
+
+  /** @param defaultBase where relative audio paths of documents given without a file are found (the data dir) */
+  public Scenarios(java.nio.file.Path defaultBase) {
+    this.defaultBase = defaultBase;
+  }
+
+  /** Adds a document whose relative audio paths are relative to the data dir. */
+  public int add(String document) {
+    return add(document, defaultBase);
+  }
 
   /**
    * Adds the rules of a scenario document.
    *
+   * @param base the directory relative {@code audio} paths are resolved against
    * @return the number of rules added
    * @throws IllegalArgumentException naming the first problem (nothing is added then)
    */
-  public int add(String document) {
+  public int add(String document, java.nio.file.Path base) {
     Object parsed;
     try {
       parsed = Yaml.MAPPER.readValue(document, Object.class);
@@ -62,7 +76,7 @@ public final class Scenarios {
     }
     List<ScenarioRule> parsedRules = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      parsedRules.add(parseRule(list.getValue(i), "rules[" + i + "]"));
+      parsedRules.add(parseRule(list.getValue(i), "rules[" + i + "]", base));
     }
     if (rules.size() + parsedRules.size() > MAX_RULES) {
       throw new IllegalArgumentException("at most " + MAX_RULES + " rules may be in force; DELETE /_emulator/scenarios first");
@@ -76,7 +90,7 @@ public final class Scenarios {
     return (Map<String, Object>) o;
   }
 
-  private static ScenarioRule parseRule(Object value, String path) {
+  private static ScenarioRule parseRule(Object value, String path, java.nio.file.Path base) {
     if (!(value instanceof JsonObject rule)) {
       throw new IllegalArgumentException(path + " must be an object");
     }
@@ -112,12 +126,12 @@ public final class Scenarios {
     }
     List<ScenarioRule.Action> actions = new ArrayList<>();
     for (int i = 0; i < stepList.size(); i++) {
-      actions.add(parseAction(stepList.getValue(i), path + ".do[" + i + "]"));
+      actions.add(parseAction(stepList.getValue(i), path + ".do[" + i + "]", base));
     }
     return new ScenarioRule((String) on, match, actions, (Integer) times);
   }
 
-  private static ScenarioRule.Action parseAction(Object value, String path) {
+  private static ScenarioRule.Action parseAction(Object value, String path, java.nio.file.Path base) {
     if (!(value instanceof JsonObject step)) {
       throw new IllegalArgumentException(path + " must be an object");
     }
@@ -127,8 +141,13 @@ public final class Scenarios {
       throw new IllegalArgumentException(path + ".delayMs must be a whole number from 0 to 86400000");
     }
     String kind = null;
+    JsonObject options = new JsonObject();
     for (String name : step.fieldNames()) {
       if (name.equals("delayMs")) {
+        continue;
+      }
+      if (OPTIONS.contains(name)) {
+        options.put(name, step.getValue(name));
         continue;
       }
       if (!ACTIONS.contains(name)) {
@@ -145,7 +164,38 @@ public final class Scenarios {
     if (!SUPPORTED_ACTIONS.contains(kind)) {
       throw new IllegalArgumentException(path + ": action '" + kind + "' is not implemented by this callemu version");
     }
-    return new ScenarioRule.Action(kind, step.getValue(kind), ((Number) delay).longValue());
+    Object argument = step.getValue(kind);
+    java.nio.file.Path file = null;
+    switch (kind) {
+      case "dtmf":
+        try {
+          if (argument instanceof String keys && !keys.isEmpty()) {
+            io.callemu.dtmf.DtmfTone.parseKeys(keys);
+          } else if (argument instanceof JsonArray names && !names.isEmpty()) {
+            names.forEach(n -> io.callemu.dtmf.DtmfTone.fromAcsName(String.valueOf(n)));
+          } else {
+            throw new IllegalArgumentException("nothing to press");
+          }
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(path + ".dtmf must be keys (\"12#\") or tone names "
+              + "([\"one\",\"pound\"]): " + e.getMessage());
+        }
+        break;
+      case "speech":
+        if (!(argument instanceof String)) {
+          throw new IllegalArgumentException(path + ".speech must be the text the caller says");
+        }
+        break;
+      case "audio":
+        if (!(argument instanceof String a) || a.isBlank()) {
+          throw new IllegalArgumentException(path + ".audio must be the path of a WAV file");
+        }
+        file = base.resolve(a).normalize();
+        break;
+      default:
+        break;
+    }
+    return new ScenarioRule.Action(kind, argument, ((Number) delay).longValue(), options, file);
   }
 
   /** The rules that fire for {@code trigger} with these request {@code facts} (times used up). */

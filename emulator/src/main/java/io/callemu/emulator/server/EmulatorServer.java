@@ -13,6 +13,8 @@ import io.callemu.emulator.eventgrid.EventGridPublisher;
 import io.callemu.emulator.fault.Faults;
 import io.callemu.emulator.http.RepeatabilityCache;
 import io.callemu.emulator.journal.Journal;
+import io.callemu.emulator.media.MediaService;
+import io.callemu.emulator.media.PlayDurations;
 import io.callemu.emulator.scenario.ScenarioRunner;
 import io.callemu.emulator.scenario.Scenarios;
 import io.callemu.emulator.settings.Settings;
@@ -44,7 +46,7 @@ public final class EmulatorServer extends VerticleBase {
   private final CallemuConfig config;
   private final TlsMaterial tls;
   private final Settings settings = new Settings();
-  private final Scenarios scenarios = new Scenarios();
+  private final Scenarios scenarios;
   private volatile ListeningPorts ports;
   private Journal journal;
   private HttpClient client;
@@ -62,10 +64,12 @@ public final class EmulatorServer extends VerticleBase {
   public EmulatorServer(CallemuConfig config, TlsMaterial tls, String scenarioDocument) {
     this.config = config;
     this.tls = tls;
+    this.scenarios = new Scenarios(config.dataDir());
     config.settings().forEach((key, value) -> settings.set(key, value, "--set"));
     if (scenarioDocument != null) {
       try {
-        scenarios.add(scenarioDocument);
+        java.nio.file.Path dir = config.scenario().toAbsolutePath().getParent();
+        scenarios.add(scenarioDocument, dir == null ? config.dataDir() : dir);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("scenario " + config.scenario() + ": " + e.getMessage());
       }
@@ -88,14 +92,16 @@ public final class EmulatorServer extends VerticleBase {
     Faults faults = new Faults();
     CallbackDispatcher callbacks = new CallbackDispatcher(client, clock, settings, journal, faults);
     CallService calls = new CallService(clock, settings, callbacks);
-    new ScenarioRunner(scenarios, calls);
+    MediaService media = new MediaService(vertx, calls, settings, faults, journal,
+        new PlayDurations(vertx, client, settings, config.dataDir()), config.host());
+    new ScenarioRunner(vertx, scenarios, calls, media, config.dataDir());
     // Replay windows are real time: SDK retries happen in real time whatever the emulated clock.
     RepeatabilityCache repeats = RepeatabilityCache.withDefaults(() -> System.nanoTime() / 1_000_000);
-    AcsApi acs = new AcsApi(calls, this::authenticator, repeats, journal, config.loose());
+    AcsApi acs = new AcsApi(calls, media, settings, this::authenticator, repeats, journal, config.loose());
     EventGridPublisher eventGrid = config.eventGridWebhook() == null ? null
         : new EventGridPublisher(client, journal, clock, config.eventGridWebhook());
     Router router = Router.router(vertx);
-    new ControlApi(vertx, clock, calls, callbacks, journal, faults, scenarios, settings, repeats,
+    new ControlApi(vertx, clock, calls, media, callbacks, journal, faults, scenarios, settings, repeats,
         eventGrid, config.controlToken()).mount(router);
     Handler<HttpServerRequest> root = req -> {
       String path = req.path();

@@ -20,6 +20,18 @@ public final class Settings {
   public static final String CALLBACK_QUEUE_LIMIT = "callback.queueLimit";
   public static final String JOURNAL_CAPACITY = "journal.capacity";
   public static final String HMAC_MAX_SKEW_SECONDS = "auth.maxClockSkewSeconds";
+  public static final String INTER_DIGIT_TIMEOUT_EVENT = "recognize.interDigitTimeoutEvent";
+  public static final String STOP_TONE_IN_RESULT = "recognize.stopToneInResult";
+  public static final String PROMPT_EMITS_PLAY_EVENTS = "recognize.promptEmitsPlayEvents";
+  public static final String INTERRUPT_PROMPT_QUIRK = "recognize.interruptPromptInitialSilenceQuirk";
+  public static final String TONES_DURING_PROMPT = "recognize.tonesDuringUninterruptiblePrompt";
+  public static final String INTERRUPT_MEDIA_DEFAULT = "media.interruptCallMediaOperationDefault";
+  public static final String TRANSCRIPTION_STATUS_CASING = "transcription.resultStatusCasing";
+  public static final String PROMPT_WORDS_PER_MINUTE = "prompt.wordsPerMinute";
+  public static final String PROMPT_DEFAULT_FILE_MS = "prompt.defaultFileMs";
+  public static final String PROMPT_FETCH_TIMEOUT_MS = "prompt.fetchTimeoutMs";
+  public static final String SPEECH_SEGMENTATION_SILENCE_MS = "speech.segmentationSilenceMs";
+  public static final String RTP_MAX_PACKETS_PER_SECOND = "rtp.maxPacketsPerSecond";
 
   /** Every known setting; later issues add the fidelity switches of CONTRACT section 5 here. */
   public static final List<Setting> ALL = List.of(
@@ -49,7 +61,52 @@ public final class Settings {
           "callemu choice (bounded memory)"),
       Setting.number(HMAC_MAX_SKEW_SECONDS, 900, 0, 86_400,
           "how far x-ms-date may be from the real time before a request is refused with 401",
-          "UNVERIFIED for the real service; 15 minutes is the usual Azure tolerance"));
+          "UNVERIFIED for the real service; 15 minutes is the usual Azure tolerance"),
+      // Fidelity switches (CONTRACT section 5): where the documents disagree or are silent.
+      Setting.choice(INTER_DIGIT_TIMEOUT_EVENT, "completed", List.of("completed", "failed"),
+          "what an expired interToneTimeout ends with: RecognizeCompleted 400/8532 carrying the tones "
+              + "so far, or RecognizeFailed 400/8532",
+          "reference 6.4: newer recognize how-to lists 'RecognizeCompleted | 400 | 8532', the older one "
+              + "RecognizeFailed; real behaviour UNVERIFIED"),
+      Setting.choice(STOP_TONE_IN_RESULT, "true", List.of("true", "false"),
+          "whether the stop tone that ended a DTMF recognize is the last of dtmfResult.tones",
+          "reference 13 item 9: Java SDK test payload [\"five\",\"six\",\"pound\"] and real payload of "
+              + "azure-sdk-for-js#26338 include it; production UNVERIFIED"),
+      Setting.choice(PROMPT_EMITS_PLAY_EVENTS, "false", List.of("false", "true"),
+          "whether a recognize's prompt also sends PlayStarted/PlayCompleted (PlayCanceled when "
+              + "barged in)",
+          "reference 7.4: the SDK samples listen only for Recognize* events; UNVERIFIED"),
+      Setting.choice(INTERRUPT_PROMPT_QUIRK, "false", List.of("false", "true"),
+          "true: with interruptPrompt the initial silence timeout behaves as 2 s whatever was asked, "
+              + "as reported against the live service",
+          "anchors 4.7, Azure/azure-sdk-for-net#45842"),
+      Setting.choice(TONES_DURING_PROMPT, "ignored", List.of("ignored", "kept"),
+          "keys pressed while a prompt with interruptPrompt=false plays: dropped, or kept and "
+              + "counted once the prompt ended (type-ahead)",
+          "anchors 4.7 marks this '(?) verify'; ACS documents only that such keys do not stop the prompt"),
+      Setting.choice(INTERRUPT_MEDIA_DEFAULT, "false", List.of("false", "true"),
+          "interruptCallMediaOperation when a play/recognize request leaves it out: false queues the "
+              + "action behind running ones, true cancels them",
+          "reference 6.2 (the how-to table says default true; the request model says the field "
+              + "barges into queued operations only when set); callemu queues by default so no event is lost"),
+      Setting.choice(TRANSCRIPTION_STATUS_CASING, "Final", List.of("Final", "final"),
+          "casing of resultStatus in TranscriptionData frames",
+          "reference 9.2: docs sample and JS SDK test payload 'Final', SDK enums lower case"),
+      Setting.number(PROMPT_WORDS_PER_MINUTE, 150, 1, 10_000,
+          "how fast a text or SSML prompt 'plays' (its length is words / rate, plus SSML breaks)",
+          "callemu choice (typical neural TTS speaking rate)"),
+      Setting.number(PROMPT_DEFAULT_FILE_MS, 3_000, 0, 3_600_000,
+          "how long a file prompt on a non-loopback host plays (callemu is offline and cannot fetch it)",
+          "callemu choice"),
+      Setting.number(PROMPT_FETCH_TIMEOUT_MS, 5_000, 100, 600_000,
+          "how long fetching a loopback prompt file may take (real ms) before PlayFailed 8536",
+          "callemu choice"),
+      Setting.number(SPEECH_SEGMENTATION_SILENCE_MS, 500, 0, 60_000,
+          "silence (ms) that splits the voice activity of an uploaded WAV into utterances",
+          "reference 6.2: InitialSegmentationSilenceTimeoutInSeconds 0.5 s (no wire field)"),
+      Setting.number(RTP_MAX_PACKETS_PER_SECOND, 2_000, 1, 1_000_000,
+          "packets per second and call the RTP port decodes; the rest are dropped and counted",
+          "callemu choice (a flood on one call must not starve the others)"));
 
   private final Map<String, Setting> known = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();
