@@ -65,8 +65,8 @@ class PlayAndCancelTest extends MediaConformanceTest {
   void ssmlPlaysForWordsAndBreaks() {
     String id = connectedCall("play2");
     String ssml = "<speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"en-US\">"
-        + "<voice name=\"en-US-JennyNeural\">Please enter your four digit PIN<break time=\"1500ms\"/>"
-        + "followed by the pound key.<break time=\"1s\"/></voice></speak>";
+        + "<voice name=\"en-US-JennyNeural\">Please enter your four digit PIN <break time=\"1500ms\"/> "
+        + "and then press pound. <break time=\"1s\"/></voice></speak>";
 
     playToAll(id, "ssml", Map.of(), ssml(ssml)).result();
 

@@ -20,7 +20,7 @@ class RecognizeDtmfTest extends MediaConformanceTest {
   static final String MSG_INITIAL_SILENCE = "Action failed, initial silence timeout reached.";
   static final String MSG_INTER_DIGIT = "Action failed, inter-digit silence timeout reached.";
   /** Ten words: 4 000 ms at the default 150 words per minute. */
-  static final String TEN_WORDS = "Please enter your four digit PIN followed by pound.";
+  static final String TEN_WORDS = "Please enter your four digit PIN and then press pound.";
   static final long TEN_WORDS_MS = 4_000;
 
   @Test
@@ -139,7 +139,7 @@ class RecognizeDtmfTest extends MediaConformanceTest {
       advance(1_900); // a key every 1.9 s: 5.7 s in all, longer than 2 s and than the initial silence
     }
     assertNoEvent(id, "RecognizeFailed", "RecognizeCompleted");
-    advance(199); // 2 s after the last key has not passed yet, whether a key counts from its start or its end
+    advance(99); // 2 s after the last key has not passed yet, whether a key counts from its start or its end
     assertNoEvent(id, "RecognizeFailed", "RecognizeCompleted");
     advance(200);
 

@@ -203,6 +203,20 @@ class RecognizeSpeechTest extends MediaConformanceTest {
   }
 
   @Test
+  @DisplayName("CA-REC-SPEECH-003 voice without recognisable words (audio with no text): RecognizeFailed 400/8563")
+  void speechNotRecognized() {
+    String id = connectedCall("mumble");
+    recognize(id, "speech", Map.of("endSilenceTimeoutInSeconds", 1, "operationContext", "mumble")).result();
+
+    callemu.control().audio(id, Wav.voiceBurst(16_000, 200, 800, 300), null, 0);
+    advance(6_000);
+
+    JsonNode failed = event(id, "RecognizeFailed");
+    assertResult(failed, 400, 8563, null);
+    assertNoEvent(id, "RecognizeCompleted");
+  }
+
+  @Test
   @DisplayName("CA-REC-SPEECH-002 speech on a call created without callIntelligenceOptions.cognitiveServicesEndpoint is refused (405/8522), nothing starts")
   void speechNeedsCognitiveServices() {
     String id = connectedCall("nocog", false);

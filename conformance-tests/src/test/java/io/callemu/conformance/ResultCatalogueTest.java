@@ -94,6 +94,7 @@ class ResultCatalogueTest extends MediaConformanceTest {
     REAL_BEHAVIOUR.put("RecognizeFailed 500/8511", "CA-CODE-0004");
     REAL_BEHAVIOUR.put("RecognizeFailed 400/8547", "CA-REC-CHOICE-003");
     REAL_BEHAVIOUR.put("RecognizeFailed 500/8534", "CA-REC-CHOICE-004");
+    REAL_BEHAVIOUR.put("RecognizeFailed 400/8563", "CA-REC-SPEECH-003");
     REAL_BEHAVIOUR.put("RecognizeCanceled 400/8508", "CA-CANCEL-001");
     REAL_BEHAVIOUR.put("PlayStarted 200/0", "CA-PLAY-001");
     REAL_BEHAVIOUR.put("PlayCompleted 200/0", "CA-PLAY-001");
