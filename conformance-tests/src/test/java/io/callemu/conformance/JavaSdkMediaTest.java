@@ -218,4 +218,20 @@ class JavaSdkMediaTest extends MediaConformanceTest {
       assertThat(result.path("message").asText()).as(type).isEqualTo(MSG_CANCELED);
     }
   }
+
+  @Test
+  @DisplayName("CA-J-REC-005 Java initial silence Duration.ZERO (sent as 0) means no limit: nothing after 301 s, a key still completes it")
+  void zeroInitialSilence() {
+    String id = javaCall("jzero");
+    media(id).startRecognizing(new CallMediaRecognizeDtmfOptions(CALLEE_ID, 1).setInitialSilenceTimeout(Duration.ZERO));
+
+    advance(301_000);
+    assertThat(javaInbox.received().stream().map(JavaCallbackInbox.Received::body)
+        .filter(b -> b.contains("Recognize") && b.contains(id))).isEmpty();
+    press(id, "3");
+    advance(pressMs(1));
+
+    RecognizeCompleted completed = javaInbox.await(RecognizeCompleted.class, id, WAIT);
+    assertThat(completed.getReasonCode()).isEqualTo(ReasonCode.Recognize.MAX_DIGITS_RECEIVED);
+  }
 }

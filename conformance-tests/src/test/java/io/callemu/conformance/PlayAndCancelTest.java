@@ -254,4 +254,17 @@ class PlayAndCancelTest extends MediaConformanceTest {
     advance(10_000);
     assertNoEvent(id, "PlayStarted", "PlayCompleted", "PlayFailed");
   }
+
+  @Test
+  @DisplayName("CA-PLAY-012 a play's operationCallbackUri receives its events; the call's callbackUri does not")
+  void playOperationCallbackUri() {
+    String id = connectedCall("play12");
+    String tag = newTag("play12-action");
+
+    playToAll(id, "routed", Map.of("operationCallbackTag", tag), text("Hello.")).result();
+    advance(10_000);
+
+    assertThat(awaitEvent(id, "PlayCompleted").path("path").asText()).isEqualTo("/callbacks/" + tag);
+    assertThat(awaitEvent(id, "PlayStarted").path("path").asText()).isEqualTo("/callbacks/" + tag);
+  }
 }

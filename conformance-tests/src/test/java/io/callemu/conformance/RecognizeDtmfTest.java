@@ -1,8 +1,10 @@
 package io.callemu.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callemu.emulator.client.ControlException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -209,5 +211,70 @@ class RecognizeDtmfTest extends MediaConformanceTest {
 
     event(id, "RecognizeCompleted");
     assertNoEvent(id, "PlayStarted", "PlayCompleted");
+  }
+
+  @Test
+  @DisplayName("CA-IN-DTMF-001 POST /_emulator/calls/{id}/dtmf takes ACS tone names as well as keys: [\"three\", \"pound\"] completes a stop-tone recognize")
+  void controlDtmfTakesToneNames() {
+    String id = connectedCall("names2");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 4, "stopDtmfTones", List.of("pound"))).result();
+
+    callemu.control().dtmf(id, Map.of("tones", List.of("three", "pound")));
+    advance(pressMs(2));
+
+    assertThat(tones(event(id, "RecognizeCompleted"))).containsExactly("three", "pound");
+  }
+
+  @Test
+  @DisplayName("CA-IN-DTMF-002 the control dtmf endpoint refuses a bad key (400) and an unknown call (404) and presses nothing")
+  void controlDtmfRefusesBadInput() {
+    String id = connectedCall("badkeys");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "initialSilenceTimeoutInSeconds", 30)).result();
+
+    for (Object bad : List.of("12X", List.of("hash"), "")) {
+      ControlException e = catchThrowableOfType(
+          ControlException.class, () -> callemu.control().dtmf(id, Map.of("tones", bad)));
+      assertThat(e).as("refused: %s", bad).isNotNull();
+      assertThat(e.status()).isEqualTo(400);
+    }
+    ControlException unknown = catchThrowableOfType(
+        ControlException.class,
+        () -> callemu.control().dtmf("00000000-0000-0000-0000-0000000000bb", Map.of("tones", "1")));
+    assertThat(unknown.status()).isEqualTo(404);
+    advance(pressMs(3));
+    assertNoEvent(id, "RecognizeCompleted");
+  }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-005 the caller hangs up during a recognize: no RecognizeCompleted/Failed; any RecognizeCanceled (400/8508) comes before CallDisconnected, which is last")
+  void hangUpDuringRecognize() {
+    String id = connectedCall("hangrec");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 4, "initialSilenceTimeoutInSeconds", 5)).result();
+    press(id, "1");
+    advance(pressMs(1));
+
+    callemu.control().hangup(id);
+    advance(1);
+    awaitEvent(id, "CallDisconnected");
+    advance(30_000);
+
+    List<String> kinds = kinds(id);
+    assertThat(kinds).doesNotContain("RecognizeCompleted", "RecognizeFailed");
+    assertThat(kinds.get(kinds.size() - 1)).as("CallDisconnected is last: %s", kinds).isEqualTo("CallDisconnected");
+    events(id, "RecognizeCanceled").forEach(e -> assertResult(e, 400, 8508, MSG_CANCELED));
+  }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-006 operationCallbackUri: the recognize's events go to the action's URL, not the call's")
+  void operationCallbackUri() {
+    String id = connectedCall("opcb");
+    String tag = newTag("opcb-action");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "operationCallbackTag", tag)).result();
+
+    press(id, "6");
+    advance(pressMs(1));
+
+    JsonNode completed = awaitEvent(id, "RecognizeCompleted");
+    assertThat(completed.path("path").asText()).isEqualTo("/callbacks/" + tag);
   }
 }

@@ -112,4 +112,23 @@ class ScenarioTest extends MediaConformanceTest {
     awaitEvent(second, "PlayCompleted");
     assertNoEvent(second, "CallDisconnected");
   }
+
+  @Test
+  @DisplayName("CA-SCEN-004 a callConnected rule (times 1) makes the caller speak after connecting: the app's speech recognize hears it; the next call gets nothing")
+  void callConnectedRuleSpeaks() {
+    callemu.control().addScenario("""
+        {"rules": [{"on": "callConnected", "times": 1, "do": [{"speech": "I want to pay my bill", "delayMs": 1500}]}]}
+        """);
+    String id = wallClockCall("scen4");
+
+    recognize(id, "speech", Map.of("initialSilenceTimeoutInSeconds", 10, "endSilenceTimeoutInSeconds", 1)).result();
+
+    JsonNode event = event(id, "RecognizeCompleted");
+    assertResult(event, 200, 8569, null);
+    assertThat(event.path("speechResult").path("speech").asText()).isEqualToIgnoringCase("I want to pay my bill");
+
+    String second = wallClockCall("scen4b");
+    recognize(second, "speech", Map.of("initialSilenceTimeoutInSeconds", 5)).result();
+    assertResult(event(second, "RecognizeFailed"), 400, 8510, RecognizeDtmfTest.MSG_INITIAL_SILENCE);
+  }
 }
