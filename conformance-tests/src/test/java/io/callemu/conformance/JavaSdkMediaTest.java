@@ -172,6 +172,8 @@ class JavaSdkMediaTest extends MediaConformanceTest {
         new PlayToAllOptions(new FileSource().setUrl(url)).setOperationContext("jplay"), Context.NONE);
 
     assertThat(response.getStatusCode()).isEqualTo(202);
+    // The play starts once callemu has fetched the file (real time): PlayStarted, which 1.0.4 drops, says when.
+    javaInbox.awaitBody("PlayStarted", id, WAIT);
     advance(1_499);
     assertThat(javaInbox.received().stream().map(JavaCallbackInbox.Received::body)
         .filter(b -> b.contains("PlayCompleted") && b.contains(id))).isEmpty();
