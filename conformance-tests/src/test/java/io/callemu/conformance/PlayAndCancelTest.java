@@ -3,7 +3,10 @@ package io.callemu.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -266,5 +269,66 @@ class PlayAndCancelTest extends MediaConformanceTest {
 
     assertThat(awaitEvent(id, "PlayCompleted").path("path").asText()).isEqualTo("/callbacks/" + tag);
     assertThat(awaitEvent(id, "PlayStarted").path("path").asText()).isEqualTo("/callbacks/" + tag);
+  }
+
+  @Test
+  @DisplayName("CA-PLAY-013 an MP3 (ID3v2 tag + 38 MPEG-1 Layer III frames = 992.65 ms) served on loopback plays for its real duration")
+  void mp3PlaysForItsDuration() {
+    String id = connectedCall("play13");
+    String url = files.put("prompt.mp3", Wav.mp3(38));
+
+    playToAll(id, "mp3", Map.of(), file(url)).result();
+
+    awaitEvent(id, "PlayStarted");
+    advance((long) Math.floor(Wav.mp3Ms(38)) - 1); // whichever way callemu rounds the 0.65 ms
+    assertNoEvent(id, "PlayCompleted", "PlayFailed");
+    advance(2);
+    assertResult(event(id, "PlayCompleted"), 200, 0, MSG_OK);
+  }
+
+  @Test
+  @DisplayName("CA-PLAY-014 a file: URI of a WAV under the data dir plays for its real duration (750 ms); one outside it is not read (PlayFailed 8536)")
+  void fileUnderDataDir() throws IOException {
+    Path prompts = Files.createDirectories(dataDir.resolve("prompts"));
+    Path wav = Files.write(prompts.resolve("short.wav"), Wav.tone(16_000, 750));
+    String id = connectedCall("play14");
+
+    playToAll(id, "local", Map.of(), file(wav.toUri().toString())).result();
+
+    awaitEvent(id, "PlayStarted");
+    advance(749);
+    assertNoEvent(id, "PlayCompleted");
+    advance(1);
+    assertResult(event(id, "PlayCompleted"), 200, 0, MSG_OK);
+
+    Path outside = Files.createTempFile("callemu-outside-", ".wav");
+    try {
+      Files.write(outside, Wav.tone(16_000, 750));
+      String other = connectedCall("play14b");
+      playToAll(other, "outside", Map.of(), file(outside.toUri().toString())).result();
+      advance(1);
+      assertResult(event(other, "PlayFailed"), 400, 8536, "Action failed, file could not be downloaded.");
+    } finally {
+      Files.deleteIfExists(outside);
+    }
+  }
+
+  @Test
+  @DisplayName("CA-PLAY-015 a file on a host callemu cannot reach offline plays for prompt.defaultFileMs (set to 3 000 ms)")
+  void remoteFilePlaysForTheDefault() {
+    set("prompt.defaultFileMs", 3_000);
+    try {
+      String id = connectedCall("play15");
+
+      playToAll(id, "remote", Map.of(), file("https://contoso.example/prompts/welcome.wav")).result();
+
+      awaitEvent(id, "PlayStarted");
+      advance(2_999);
+      assertNoEvent(id, "PlayCompleted", "PlayFailed");
+      advance(1);
+      assertResult(event(id, "PlayCompleted"), 200, 0, MSG_OK);
+    } finally {
+      reset("prompt.defaultFileMs");
+    }
   }
 }

@@ -53,4 +53,24 @@ final class Wav {
     }
     return b.array();
   }
+
+  /**
+   * An MP3 file as the play how-to asks for it (ID3v2 tag, then MPEG-1 Layer III frames of
+   * 128 kbit/s at 44.1 kHz, 1152 samples = 26.12 ms each, silent payload): {@code frames} frames.
+   */
+  static byte[] mp3(int frames) {
+    int frameBytes = 144 * 128_000 / 44_100; // 417, no padding
+    ByteBuffer b = ByteBuffer.allocate(10 + frames * frameBytes);
+    b.put(new byte[] {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0}); // ID3v2.4 header, empty tag
+    for (int i = 0; i < frames; i++) {
+      b.put(new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, (byte) 0xC4});
+      b.put(new byte[frameBytes - 4]);
+    }
+    return b.array();
+  }
+
+  /** How long {@link #mp3} plays, in ms (not rounded). */
+  static double mp3Ms(int frames) {
+    return frames * 1152 * 1000.0 / 44_100;
+  }
 }
