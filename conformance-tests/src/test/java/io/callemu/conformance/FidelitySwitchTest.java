@@ -26,7 +26,9 @@ class FidelitySwitchTest extends MediaConformanceTest {
       "recognize.promptEmitsPlayEvents", "false",
       "recognize.interruptPromptInitialSilenceQuirk", "false",
       "transcription.resultStatusCasing", "Final",
-      "prompt.wordsPerMinute", "150");
+      "prompt.wordsPerMinute", "150",
+      "recognize.tonesDuringUninterruptiblePrompt", "ignored",
+      "media.interruptCallMediaOperationDefault", "false");
 
   /** Puts back the defaults of the switches this callemu has (a missing one fails CA-FID-001, not every test). */
   @AfterEach
@@ -53,7 +55,7 @@ class FidelitySwitchTest extends MediaConformanceTest {
   }
 
   @Test
-  @DisplayName("CA-FID-001 GET /_emulator/settings lists every switch of CONTRACT §5 with its default, current value and the documents behind it")
+  @DisplayName("CA-FID-001 GET /_emulator/settings lists every switch of CONTRACT §5 (and callemu's two further recognize/media switches) with its default, current value and the documents behind it")
   void switchesAreListed() {
     DEFAULTS.forEach((key, value) -> {
       JsonNode s = listed(key);
@@ -152,5 +154,42 @@ class FidelitySwitchTest extends MediaConformanceTest {
     }
     assertThat(listed("recognize.interDigitTimeoutEvent").path("value").asText()).isEqualTo("completed");
     assertThat(listed("prompt.wordsPerMinute").path("value").asText()).isEqualTo("150");
+  }
+
+  @Test
+  @DisplayName("CA-FID-008 recognize.tonesDuringUninterruptiblePrompt=kept: a key pressed during an interruptPrompt=false prompt counts when the prompt ends")
+  void keysKeptDuringPrompt() {
+    set("recognize.tonesDuringUninterruptiblePrompt", "kept");
+    String id = connectedCall("fid8");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "interruptPrompt", false,
+        "playPrompt", text(RecognizeDtmfTest.TEN_WORDS))).result();
+    advance(1_000);
+
+    press(id, "4");
+    advance(RecognizeDtmfTest.TEN_WORDS_MS - 1_000 - 1);
+    assertNoEvent(id, "RecognizeCompleted");
+    advance(1);
+
+    JsonNode event = event(id, "RecognizeCompleted");
+    assertResult(event, 200, 8531, RecognizeDtmfTest.MSG_MAX_DIGITS);
+    assertThat(tones(event)).containsExactly("four");
+  }
+
+  @Test
+  @DisplayName("CA-FID-009 media.interruptCallMediaOperationDefault=true (the how-to table's default, reference §6.2): a recognize without the field barges into a running play (PlayCanceled 400/8508) and starts at once")
+  void interruptByDefault() {
+    set("media.interruptCallMediaOperationDefault", true);
+    String id = connectedCall("fid9");
+    playToAll(id, "music", Map.of(), text(RecognizeDtmfTest.TEN_WORDS)).result();
+    advance(500);
+
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "operationContext", "menu")).result();
+    advance(1);
+    press(id, "2");
+    advance(pressMs(1));
+
+    assertResult(event(id, "PlayCanceled"), 400, 8508, MSG_CANCELED);
+    assertThat(tones(event(id, "RecognizeCompleted"))).containsExactly("two");
+    assertNoEvent(id, "PlayCompleted");
   }
 }

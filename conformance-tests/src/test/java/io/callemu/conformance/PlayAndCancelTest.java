@@ -314,16 +314,16 @@ class PlayAndCancelTest extends MediaConformanceTest {
   }
 
   @Test
-  @DisplayName("CA-PLAY-015 a file on a host callemu cannot reach offline plays for prompt.defaultFileMs (set to 3 000 ms)")
+  @DisplayName("CA-PLAY-015 a file on a host callemu cannot reach offline plays for prompt.defaultFileMs (set to 1 500 ms)")
   void remoteFilePlaysForTheDefault() {
-    set("prompt.defaultFileMs", 3_000);
+    set("prompt.defaultFileMs", 1_500);
     try {
       String id = connectedCall("play15");
 
       playToAll(id, "remote", Map.of(), file("https://contoso.example/prompts/welcome.wav")).result();
 
       awaitEvent(id, "PlayStarted");
-      advance(2_999);
+      advance(1_499);
       assertNoEvent(id, "PlayCompleted", "PlayFailed");
       advance(1);
       assertResult(event(id, "PlayCompleted"), 200, 0, MSG_OK);

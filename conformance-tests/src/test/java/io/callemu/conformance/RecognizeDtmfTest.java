@@ -277,4 +277,20 @@ class RecognizeDtmfTest extends MediaConformanceTest {
     JsonNode completed = awaitEvent(id, "RecognizeCompleted");
     assertThat(completed.path("path").asText()).isEqualTo("/callbacks/" + tag);
   }
+
+  @Test
+  @DisplayName("CA-REC-TIMER-010 interruptPrompt false: a key during the prompt does not stop it and (default recognize.tonesDuringUninterruptiblePrompt=ignored) does not count; initial silence runs from the prompt's end")
+  void keyDuringUninterruptiblePrompt() {
+    String id = connectedCall("nobarge");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "interruptPrompt", false, "initialSilenceTimeoutInSeconds", 3,
+        "playPrompt", text(TEN_WORDS))).result();
+    advance(1_000);
+
+    press(id, "4");
+    advance(TEN_WORDS_MS - 1_000 + 2_999);
+    assertNoEvent(id, "RecognizeCompleted", "RecognizeFailed");
+    advance(1);
+
+    assertResult(event(id, "RecognizeFailed"), 400, 8510, MSG_INITIAL_SILENCE);
+  }
 }
