@@ -235,8 +235,9 @@ final class MediaActions {
     int maxInitial = type.equals("dtmf") ? MAX_INITIAL_SILENCE_DTMF_S : MAX_INITIAL_SILENCE_SPEECH_S;
     int initial = optInt(o, "initialSilenceTimeoutInSeconds", 0, maxInitial, DEFAULT_INITIAL_SILENCE_S);
     String language = o.optString("speechLanguage");
-    if (language != null && !LOCALE.matcher(language).matches()) {
-      throw AcsErrors.invalidArgument(o.path("speechLanguage") + " must be a locale like en-US, got '" + language + "'");
+    if (language != null && !io.callemu.asr.Locales.isSupported(language)) {
+      throw AcsErrors.invalidArgument(o.path("speechLanguage") + " must be a supported locale with a region "
+          + "such as en-US, got '" + language + "'");
     }
     o.optString("speechRecognitionModelEndpointId");
     JsonFields dtmf = o.optObject("dtmfOptions");

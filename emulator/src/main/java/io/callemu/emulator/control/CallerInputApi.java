@@ -5,6 +5,7 @@ import io.callemu.emulator.call.Call;
 import io.callemu.emulator.call.CallService;
 import io.callemu.emulator.call.CallState;
 import io.callemu.emulator.call.Identifier;
+import io.callemu.emulator.media.CallerAudio;
 import io.callemu.emulator.media.MediaService;
 import io.callemu.emulator.media.Phrases;
 import io.vertx.core.json.JsonArray;
@@ -89,6 +90,65 @@ final class CallerInputApi {
     } catch (IllegalArgumentException e) {
       ControlApi.fail(ctx, 400, "InvalidArgument", e.getMessage());
     }
+  }
+
+  /**
+   * {@code POST /audio?text=...&delayMs=0&participant=...}: a WAV body whose voice activity drives
+   * the timers; analysed off the event loop.
+   */
+  void audio(RoutingContext ctx) {
+    Call call = connectedCall(ctx);
+    if (call == null) {
+      return;
+    }
+    String text;
+    long delayMs;
+    String participant;
+    try {
+      text = ctx.request().getParam("text", "");
+      if (text.length() > MAX_TEXT_CHARS) {
+        throw new IllegalArgumentException("text may hold at most " + MAX_TEXT_CHARS + " characters");
+      }
+      JsonObject query = new JsonObject();
+      String delay = ctx.request().getParam("delayMs");
+      if (delay != null) {
+        try {
+          query.put("delayMs", Long.parseLong(delay));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("delayMs must be a whole number");
+        }
+      }
+      if (ctx.request().getParam("participant") != null) {
+        query.put("participant", ctx.request().getParam("participant"));
+      }
+      delayMs = whole(query, "delayMs", 0, 0, MAX_DELAY_MS);
+      participant = participant(call, query);
+    } catch (IllegalArgumentException e) {
+      ControlApi.fail(ctx, 400, "InvalidArgument", e.getMessage());
+      return;
+    }
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      ControlApi.fail(ctx, 400, "InvalidArgument", "the body must be a WAV file (PCM, 8 or 16 kHz)");
+      return;
+    }
+    byte[] wav = ctx.body().buffer().getBytes();
+    long segmentation = media.segmentationSilenceMs();
+    ctx.vertx().executeBlocking(() -> CallerAudio.utterances(wav, text, segmentation), false).onComplete(ar -> {
+      if (ar.failed()) {
+        ControlApi.fail(ctx, 400, "InvalidAudio", "the body is no readable WAV file: " + ar.cause().getMessage());
+        return;
+      }
+      if (!call.isActive()) {
+        ControlApi.fail(ctx, 409, "CallEnded", "call " + call.callConnectionId() + " ended meanwhile");
+        return;
+      }
+      media.sayAudio(call, participant, ar.result(), 0.9, delayMs);
+      long now = calls.clock().nowMillis() + delayMs;
+      JsonArray list = new JsonArray();
+      ar.result().forEach(u -> list.add(new JsonObject().put("startsAt", Instant.ofEpochMilli(now + u.startMs()).toString())
+          .put("endsAt", Instant.ofEpochMilli(now + u.endMs()).toString()).put("text", u.text())));
+      ControlApi.ok(ctx, 202, new JsonObject().put("participant", participant).put("utterances", list));
+    });
   }
 
   /** The call named in the path if it is connected; otherwise answers 404/409 and returns null. */

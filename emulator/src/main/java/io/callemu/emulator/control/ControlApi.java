@@ -91,7 +91,7 @@ public final class ControlApi {
     router.post("/_emulator/calls/:id/hangup").handler(this::remoteHangup);
     router.post("/_emulator/calls/:id/dtmf").handler(input::dtmf);
     router.post("/_emulator/calls/:id/speech").handler(input::speech);
-    router.post("/_emulator/calls/:id/audio").handler(ctx -> notYet(ctx, "audio"));
+    router.post("/_emulator/calls/:id/audio").handler(input::audio);
     router.get("/_emulator/catalogue").handler(ctx -> ok(ctx, 200, ResultCatalogue.toJson()));
     router.post("/_emulator/incoming-calls").handler(this::incomingCall);
     router.post("/_emulator/graph/incoming-calls").handler(ctx -> notYet(ctx, "graph/incoming-calls"));

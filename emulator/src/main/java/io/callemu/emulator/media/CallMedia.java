@@ -152,15 +152,10 @@ final class CallMedia implements CallerInputListener, ToneListener {
     if (fault == null) {
       return false;
     }
-    JsonObject r = fault.result();
-    String event = r.getString("event");
-    ResultRow row = ResultCatalogue.find(op.kind(), event, r.getInteger("code"), r.getInteger("subCode")).orElse(null);
-    String eventName = row != null ? row.event()
-        : event != null ? event.replace("Microsoft.Communication.", "")
-        : op.kind().equals("play") ? "PlayFailed" : "RecognizeFailed";
-    String message = r.getString("message", row != null ? row.message() : "");
-    JsonObject info = new JsonObject().put("code", r.getInteger("code")).put("subCode", r.getInteger("subCode"))
-        .put("message", message);
+    ResultCatalogue.Forced forced = ResultCatalogue.forced(op.kind(), fault.result(),
+        op.kind().equals("play") ? ResultCatalogue.PLAY_INTERNAL : ResultCatalogue.RECOGNIZE_UNSPECIFIED);
+    String eventName = forced.event();
+    JsonObject info = forced.resultInformation();
     JsonObject extra = null;
     if (eventName.endsWith("Failed")) {
       extra = new JsonObject().put("failedPlaySourceIndex", 0);
@@ -170,7 +165,7 @@ final class CallMedia implements CallerInputListener, ToneListener {
       ResultRow started = ResultCatalogue.PLAY_STARTED;
       op.emit(started.event(), started.toJson(), null);
     }
-    service.journalNote(call, "fault " + fault.id() + " ends " + op.kind() + " " + op.id + " with "
+    service.note(call, "fault " + fault.id() + " ends " + op.kind() + " " + op.id + " with "
         + eventName + " " + info.encode());
     op.finish(eventName, info, extra);
     return true;
@@ -206,16 +201,14 @@ final class CallMedia implements CallerInputListener, ToneListener {
       Fault fault = service.faults().take("continuousDtmf", call.callConnectionId()).orElse(null);
       if (fault != null) {
         // The armed row (ToneFailed by default) replaces this tone's event.
-        JsonObject r = fault.result();
-        ResultRow row = ResultCatalogue.find("continuousDtmf", r.getString("event"), r.getInteger("code"),
-            r.getInteger("subCode")).orElse(ResultCatalogue.DTMF_TONE_FAILED);
-        JsonObject data = io.callemu.emulator.call.CallService.eventData(call, row.event(),
-            new JsonObject().put("code", r.getInteger("code")).put("subCode", r.getInteger("subCode"))
-                .put("message", r.getString("message", row.message())), c.operationContext);
-        if (row == ResultCatalogue.DTMF_TONE_RECEIVED) {
+        ResultCatalogue.Forced forced = ResultCatalogue.forced("continuousDtmf", fault.result(),
+            ResultCatalogue.DTMF_TONE_FAILED);
+        JsonObject data = io.callemu.emulator.call.CallService.eventData(call, forced.event(),
+            forced.resultInformation(), c.operationContext);
+        if (forced.row() == ResultCatalogue.DTMF_TONE_RECEIVED) {
           data.put("sequenceId", ++c.sequenceId).put("tone", tone.tone().acsName());
         }
-        service.calls().publish(call, row.event(), data, c.callbackUri);
+        service.calls().publish(call, forced.event(), data, c.callbackUri);
       } else {
         c.sequenceId++;
         publish(ResultCatalogue.DTMF_TONE_RECEIVED, c.operationContext, c.callbackUri,

@@ -46,7 +46,7 @@ public final class MediaService {
   private final Map<String, CallMedia> media = new HashMap<>();
   private final Map<String, Map<String, Sender>> senders = new HashMap<>();
   private final List<BiConsumer<Call, JsonObject>> actionListeners = new ArrayList<>();
-  private ChoiceMatching choices = MediaService::matchByWords;
+  private ChoiceMatching choices = MediaService::matchWithAsrSim;
 
   /** The control API's RFC 4733 stream for one participant, continuing between requests. */
   private static final class Sender {
@@ -98,6 +98,11 @@ public final class MediaService {
     return calls.clock();
   }
 
+  /** Silence that splits an uploaded WAV's voice into utterances ({@code speech.segmentationSilenceMs}). */
+  public long segmentationSilenceMs() {
+    return settings.getLong(Settings.SPEECH_SEGMENTATION_SILENCE_MS);
+  }
+
   /** Replaces how phrases pick choices (the speech recognizer's matcher). */
   public void useChoiceMatching(ChoiceMatching matching) {
     this.choices = matching;
@@ -112,7 +117,8 @@ public final class MediaService {
     actionListeners.add(listener);
   }
 
-  void journalNote(Call call, String message) {
+  /** Records a media note for {@code call} in the journal (kind {@code media}). */
+  public void note(Call call, String message) {
     journal.record(new JsonObject().put("kind", "media").put("callConnectionId", call.callConnectionId())
         .put("message", message));
   }
@@ -120,10 +126,10 @@ public final class MediaService {
   private void created(Call call) {
     CallMedia m = new CallMedia(this, call);
     media.put(call.callConnectionId(), m);
-    call.input().onListenerError(e -> journalNote(call, "caller-input listener failed: " + e));
+    call.input().onListenerError(e -> note(call, "caller-input listener failed: " + e));
     RtpEndpoint.bind(vertx, rtpHost, m, () -> settings.getLong(Settings.RTP_MAX_PACKETS_PER_SECOND))
         .onSuccess(m::attach)
-        .onFailure(e -> journalNote(call, "no RTP port: " + e.getMessage()));
+        .onFailure(e -> note(call, "no RTP port: " + e.getMessage()));
   }
 
   private void end(Call call, boolean withEvents) {
@@ -211,12 +217,10 @@ public final class MediaService {
       JsonObject info = row.toJson();
       String event = row.event();
       if (fault.isPresent()) {
-        JsonObject r = fault.get().result();
-        ResultRow named = ResultCatalogue.find("sendDtmfTones", r.getString("event"), r.getInteger("code"),
-            r.getInteger("subCode")).orElse(ResultCatalogue.SEND_DTMF_FAILED);
-        event = named.event();
-        info = new JsonObject().put("code", r.getInteger("code")).put("subCode", r.getInteger("subCode"))
-            .put("message", r.getString("message", named.message()));
+        ResultCatalogue.Forced forced = ResultCatalogue.forced("sendDtmfTones", fault.get().result(),
+            ResultCatalogue.SEND_DTMF_FAILED);
+        event = forced.event();
+        info = forced.resultInformation();
       }
       calls.publish(call, event, CallService.eventData(call, event, info, operationContext), callbackUri);
     });
@@ -272,20 +276,24 @@ public final class MediaService {
         new SpeechInput(participantRawId, startedAt[0], clock().nowMillis(), phrase)));
   }
 
-  /** Default phrase-to-choice matching: the phrase equals one of a choice's phrases, ignoring case and punctuation. */
-  static RecognizeSpec.Choice matchByWords(List<RecognizeSpec.Choice> choices, String phrase, String locale) {
-    String said = normalize(phrase);
-    for (RecognizeSpec.Choice c : choices) {
-      for (String p : c.phrases()) {
-        if (normalize(p).equals(said)) {
-          return c;
-        }
-      }
+  /**
+   * The remote party's audio: {@code utterances} (from {@link CallerAudio}) become speech start and
+   * end on the clock, {@code delayMs} after now, each recognised as its part of the transcript.
+   */
+  public void sayAudio(Call call, String participantRawId, List<CallerAudio.Utterance> utterances,
+      double confidence, long delayMs) {
+    for (CallerAudio.Utterance u : utterances) {
+      long duration = u.endMs() - u.startMs();
+      say(call, participantRawId, Phrases.of(u.text(), confidence, "en-US", duration), delayMs + u.startMs(), duration);
     }
-    return null;
   }
 
-  private static String normalize(String s) {
-    return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\p{Punct}]", " ").trim().replaceAll("\\s+", " ");
+  /** Phrase-to-choice matching by asr-sim's {@link io.callemu.asr.ChoiceMatcher} (case and punctuation ignored). */
+  static RecognizeSpec.Choice matchWithAsrSim(List<RecognizeSpec.Choice> choices, String phrase, String locale) {
+    List<io.callemu.asr.Choice> asr = choices.stream()
+        .map(c -> new io.callemu.asr.Choice(c.label(), c.phrases())).toList();
+    return new io.callemu.asr.ChoiceMatcher(asr).match(phrase)
+        .flatMap(m -> choices.stream().filter(c -> c.label().equals(m.label())).findFirst())
+        .orElse(null);
   }
 }

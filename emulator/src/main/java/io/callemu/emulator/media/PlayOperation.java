@@ -45,7 +45,7 @@ final class PlayOperation extends MediaOperation {
       }
       if (ar.failed()) {
         SourceFailure f = (SourceFailure) ar.cause();
-        media.service().journalNote(media.call(), "play source " + f.index + " failed: " + f.getMessage());
+        media.service().note(media.call(), "play source " + f.index + " failed: " + f.getMessage());
         finish(f.row, new JsonObject().put("failedPlaySourceIndex", Math.max(0, f.index)));
         return;
       }

@@ -77,7 +77,7 @@ final class RecognizeOperation extends MediaOperation {
       }
       if (ar.failed()) {
         SourceFailure f = (SourceFailure) ar.cause();
-        media.service().journalNote(media.call(), "recognize prompt " + f.index + " failed: " + f.getMessage());
+        media.service().note(media.call(), "recognize prompt " + f.index + " failed: " + f.getMessage());
         finish(ResultCatalogue.RECOGNIZE_PROMPT_FAILED,
             new JsonObject().put("failedPlaySourceIndex", Math.max(0, f.index)));
         return;

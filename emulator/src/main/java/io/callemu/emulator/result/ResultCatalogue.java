@@ -180,6 +180,26 @@ public final class ResultCatalogue {
     return Optional.empty();
   }
 
+  /** What an armed fault ends an action with: the event name and its resultInformation. */
+  public record Forced(String event, JsonObject resultInformation, ResultRow row) {
+  }
+
+  /**
+   * The outcome a fault's {@code result} ({@code {event?, code, subCode, message?}}) names for
+   * {@code action}: its catalogue row, with the fault's message if it gives one; a pair the
+   * catalogue lacks ends as {@code fallback}'s event (or the fault's event) with the fault's values.
+   */
+  public static Forced forced(String action, JsonObject result, ResultRow fallback) {
+    String event = result.getString("event");
+    int code = result.getInteger("code");
+    int subCode = result.getInteger("subCode");
+    ResultRow row = find(action, event, code, subCode).orElse(null);
+    String name = row != null ? row.event()
+        : event != null ? event.replace("Microsoft.Communication.", "") : fallback.event();
+    String message = result.getString("message", row != null ? row.message() : fallback.message());
+    return new Forced(name, new JsonObject().put("code", code).put("subCode", subCode).put("message", message), row);
+  }
+
   /**
    * The listing of {@code GET /_emulator/catalogue}: the media rows, then the call-level rows of
    * reference 8.4 ({@link CallResult}; reached by the call's life cycle, {@code action} null).

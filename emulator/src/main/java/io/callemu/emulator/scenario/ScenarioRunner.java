@@ -3,12 +3,12 @@ package io.callemu.emulator.scenario;
 import io.callemu.dtmf.DtmfTone;
 import io.callemu.emulator.call.Call;
 import io.callemu.emulator.call.CallService;
+import io.callemu.emulator.media.CallerAudio;
 import io.callemu.emulator.media.MediaService;
 import io.callemu.emulator.media.Phrases;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,11 +21,13 @@ public final class ScenarioRunner {
   private final Scenarios scenarios;
   private final CallService calls;
   private final MediaService media;
+  private final Vertx vertx;
 
-  public ScenarioRunner(Vertx vertx, Scenarios scenarios, CallService calls, MediaService media, Path dataDir) {
+  public ScenarioRunner(Vertx vertx, Scenarios scenarios, CallService calls, MediaService media) {
     this.scenarios = scenarios;
     this.calls = calls;
     this.media = media;
+    this.vertx = vertx;
     calls.onConnected(this::callConnected);
     media.onAction((call, facts) -> trigger(facts.getString("action"), call, facts));
   }
@@ -71,9 +73,27 @@ public final class ScenarioRunner {
             0, duration);
         break;
       }
+      case "audio":
+        playAudio(call, participant, action);
+        break;
       default:
         break;
     }
+  }
+
+  /** Reads and analyses the WAV off the event loop; a bad file is journalled by the media service. */
+  private void playAudio(Call call, String participant, ScenarioRule.Action action) {
+    String text = action.options().getString("text", "");
+    long segmentation = media.segmentationSilenceMs();
+    vertx.fileSystem().readFile(action.file().toString())
+        .compose(bytes -> vertx.executeBlocking(() -> CallerAudio.utterances(bytes.getBytes(), text, segmentation), false))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            media.note(call, "scenario audio " + action.file() + " not played: " + ar.cause().getMessage());
+          } else if (call.isActive()) {
+            media.sayAudio(call, participant, ar.result(), action.options().getDouble("confidence", 0.9), 0);
+          }
+        });
   }
 
   private static String participant(ScenarioRule.Action action, Call call) {

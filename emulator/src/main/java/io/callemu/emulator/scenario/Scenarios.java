@@ -22,7 +22,7 @@ public final class Scenarios {
       "transcriptionStarted", "recordResponse", "playPrompt", "incomingCall");
   /** Actions of CONTRACT section 4; those not in {@link #SUPPORTED_ACTIONS} come with media. */
   public static final Set<String> ACTIONS = Set.of("hangup", "dtmf", "speech", "audio");
-  public static final Set<String> SUPPORTED_ACTIONS = Set.of("hangup", "dtmf", "speech");
+  public static final Set<String> SUPPORTED_ACTIONS = Set.of("hangup", "dtmf", "speech", "audio");
   /** Triggers that fire in this version. */
   public static final Set<String> SUPPORTED_TRIGGERS = Set.of("callConnected", "play", "recognize");
   /** Fields a step may carry next to its action. */

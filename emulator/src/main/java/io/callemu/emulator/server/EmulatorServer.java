@@ -94,7 +94,7 @@ public final class EmulatorServer extends VerticleBase {
     CallService calls = new CallService(clock, settings, callbacks);
     MediaService media = new MediaService(vertx, calls, settings, faults, journal,
         new PlayDurations(vertx, client, settings, config.dataDir()), config.host());
-    new ScenarioRunner(vertx, scenarios, calls, media, config.dataDir());
+    new ScenarioRunner(vertx, scenarios, calls, media);
     // Replay windows are real time: SDK retries happen in real time whatever the emulated clock.
     RepeatabilityCache repeats = RepeatabilityCache.withDefaults(() -> System.nanoTime() / 1_000_000);
     AcsApi acs = new AcsApi(calls, media, settings, this::authenticator, repeats, journal, config.loose());

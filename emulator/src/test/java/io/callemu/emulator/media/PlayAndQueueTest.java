@@ -226,4 +226,25 @@ class PlayAndQueueTest {
     f.emu.advance(10_000);
     assertThat(f.mediaEvents()).containsExactly("CallDisconnected");
   }
+
+  @Test
+  void interruptByDefaultWhenSwitched(Vertx vertx) {
+    f = MediaFixture.start(vertx, c -> c.withSetting("media.interruptCallMediaOperationDefault", "true"), false);
+    f.accepted("play", play(textPrompt("one two three")));
+    f.accepted("play", play(textPrompt("four")));
+    assertThat(f.mediaEvents()).containsExactly("PlayStarted", "PlayCanceled", "PlayStarted");
+  }
+
+  @Test
+  void theQueueIsBounded(Vertx vertx) {
+    f = MediaFixture.start(vertx);
+    f.accepted("play", play(textPrompt("hold")).put("playOptions", new JsonObject().put("loop", true)));
+    for (int i = 0; i < 100; i++) {
+      assertThat(f.action("play", play(textPrompt("queued " + i))).status()).isEqualTo(202);
+    }
+    var refused = f.action("play", play(textPrompt("one too many")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("8500");
+    assertThat(f.detail().getJsonObject("media").getJsonArray("operations")).hasSize(101);
+  }
 }

@@ -1,0 +1,14 @@
+package io.callemu.asr;
+
+import java.util.List;
+
+/**
+ * An intermediate (unstable) result about every 300 ms of speech: the words heard so far, lower case
+ * and unpunctuated, with the phrase's offset and the duration heard so far, in 100-ns ticks.
+ */
+public record Hypothesis(String text, long offsetTicks, long durationTicks, List<Word> words, String speakerRawId) {
+
+    public Hypothesis {
+        words = List.copyOf(words);
+    }
+}

@@ -1,0 +1,56 @@
+package io.callemu.asr.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Applies a {@link ProfanityMode} over a configurable lexicon of whole, lower-case words. */
+public final class ProfanityFilter {
+
+    /** A small default lexicon; tests and users replace it through the recognizer configuration. */
+    public static final Set<String> DEFAULT_LEXICON =
+            Set.of("damn", "hell", "crap", "shit", "fuck", "fucking", "bitch", "bastard", "asshole");
+
+    private final Set<String> lexicon;
+    private final ProfanityMode mode;
+
+    public ProfanityFilter(Set<String> lexicon, ProfanityMode mode) {
+        this.lexicon = lexicon.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.mode = mode;
+    }
+
+    public ProfanityMode mode() {
+        return mode;
+    }
+
+    public boolean isProfane(String word) {
+        return lexicon.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean containsProfanity(List<String> words) {
+        for (String w : words) {
+            if (isProfane(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words with the mode applied: masked keeps one {@code *} per character, removed drops the word. */
+    public List<String> apply(List<String> words) {
+        if (mode == ProfanityMode.RAW || !containsProfanity(words)) {
+            return words;
+        }
+        List<String> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            if (!isProfane(w)) {
+                out.add(w);
+            } else if (mode == ProfanityMode.MASKED) {
+                out.add("*".repeat(w.length()));
+            }
+        }
+        return out;
+    }
+}
