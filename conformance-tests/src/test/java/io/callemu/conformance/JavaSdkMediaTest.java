@@ -43,17 +43,19 @@ class JavaSdkMediaTest extends MediaConformanceTest {
 
   CallAutomationClient client;
   PromptFileServer files;
+  RtpSender rtp;
 
   @BeforeAll
-  void javaClientAndPromptFiles() {
+  void javaClientPromptFilesRtp() {
     client = JavaSdk.client(callemu.connectionString(), callemu.caPem());
     files = new PromptFileServer();
+    rtp = new RtpSender();
   }
 
   @AfterAll
-  void stopPromptFiles() {
-    if (files != null) {
-      files.close();
+  void stopPromptFilesRtp() {
+    try (PromptFileServer f = files; RtpSender r = rtp) {
+      // closed in reverse order; each may be null if start failed
     }
   }
 
@@ -235,5 +237,56 @@ class JavaSdkMediaTest extends MediaConformanceTest {
 
     RecognizeCompleted completed = javaInbox.await(RecognizeCompleted.class, id, WAIT);
     assertThat(completed.getReasonCode()).isEqualTo(ReasonCode.Recognize.MAX_DIGITS_RECEIVED);
+  }
+
+  @Test
+  @DisplayName("CA-J-REC-006 barge-in over a 5 s file prompt (interruptPrompt): keys at 1 s complete the PIN at once, long before the prompt's end")
+  void bargeInOverFilePrompt() {
+    String id = javaCall("jbarge");
+    String prompt = files.put("long-menu.wav", Wav.tone(16_000, 5_000));
+    media(id).startRecognizing(new CallMediaRecognizeDtmfOptions(CALLEE_ID, 3).setInterruptPrompt(true)
+        .setPlayPrompt(new FileSource().setUrl(prompt)).setOperationContext("jbarge"));
+    advance(1_000);
+
+    press(id, "246");
+    advance(pressMs(3));
+
+    RecognizeCompleted completed = javaInbox.await(RecognizeCompleted.class, id, WAIT);
+    assertThat(completed.getReasonCode()).isEqualTo(ReasonCode.Recognize.MAX_DIGITS_RECEIVED);
+    assertThat(completed.getRecognizeResult()).get().isInstanceOfSatisfying(DtmfResult.class,
+        dtmf -> assertThat(dtmf.convertToString()).isEqualTo("246"));
+  }
+
+  @Test
+  @DisplayName("CA-J-RTP-001 PIN entry by RFC 4733 packets from an outside sender to media.rtp: RecognizeCompleted STOP_TONE_DETECTED with 9876#")
+  void pinOverRtp() {
+    String id = javaCall("jrtp");
+    media(id).startRecognizing(new CallMediaRecognizeDtmfOptions(CALLEE_ID, 8).setStopTones(List.of(DtmfTone.POUND))
+        .setInitialSilenceTimeout(Duration.ofSeconds(60)));
+
+    rtp.send(detail(id).path("media").path("rtp"), RtpSender.packets("9876#", 0x5151L));
+
+    RecognizeCompleted completed = javaInbox.await(RecognizeCompleted.class, id, WAIT);
+    assertThat(completed.getReasonCode()).isEqualTo(ReasonCode.Recognize.STOP_TONE_DETECTED);
+    assertThat(completed.getRecognizeResult()).get().isInstanceOfSatisfying(DtmfResult.class,
+        dtmf -> assertThat(dtmf.convertToString()).isEqualTo("9876#"));
+  }
+
+  @Test
+  @DisplayName("CA-J-SCEN-001 a scenario rule (on recognize, match operationContext) presses 2468# for the Java app's PIN recognize; the test only moves the clock")
+  void pinByScenario() {
+    callemu.control().addScenario("""
+        {"rules": [{"on": "recognize", "match": {"operationContext": "java-pin"}, "do": [{"dtmf": "2468#", "delayMs": 800}]}]}
+        """);
+    String id = javaCall("jscen");
+    media(id).startRecognizing(new CallMediaRecognizeDtmfOptions(CALLEE_ID, 8).setStopTones(List.of(DtmfTone.POUND))
+        .setInitialSilenceTimeout(Duration.ofSeconds(10)).setOperationContext("java-pin"));
+
+    advance(800 + pressMs(5));
+
+    RecognizeCompleted completed = javaInbox.await(RecognizeCompleted.class, id, WAIT);
+    assertThat(completed.getReasonCode()).isEqualTo(ReasonCode.Recognize.STOP_TONE_DETECTED);
+    assertThat(completed.getRecognizeResult()).get().isInstanceOfSatisfying(DtmfResult.class,
+        dtmf -> assertThat(dtmf.convertToString()).isEqualTo("2468#"));
   }
 }

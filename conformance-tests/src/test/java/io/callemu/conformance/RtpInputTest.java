@@ -3,13 +3,6 @@ package io.callemu.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callemu.dtmf.TelephoneEventSender;
-import io.callemu.dtmf.TimedPacket;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,24 +15,24 @@ import org.junit.jupiter.api.Test;
 /**
  * The caller's keys as RFC 4733 telephone-event packets from an outside sender to the call's own
  * UDP port ({@code media.rtp} of {@code GET /_emulator/calls/{id}}, CONTRACT §3), built with
- * {@link TelephoneEventSender}; recognize through the JS SDK 1.6.0. Lost, duplicated and garbage
+ * {@link io.callemu.dtmf.TelephoneEventSender} ({@link RtpSender}); recognize through the JS SDK 1.6.0. Lost, duplicated and garbage
  * packets and a flood to one call must not hurt the recognition or other calls (issue 5 "The
  * caller's input", anchors §3).
  */
 @DisplayName("RTP DTMF from an outside sender (JS SDK)")
 class RtpInputTest extends MediaConformanceTest {
 
-  DatagramSocket socket;
+  RtpSender rtp;
 
   @BeforeAll
-  void udpSocket() throws IOException {
-    socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+  void udpSocket() {
+    rtp = new RtpSender();
   }
 
   @AfterAll
   void closeSocket() {
-    if (socket != null) {
-      socket.close();
+    if (rtp != null) {
+      rtp.close();
     }
   }
 
@@ -48,22 +41,12 @@ class RtpInputTest extends MediaConformanceTest {
     return detail(id).path("media").path("rtp");
   }
 
-  List<byte[]> packets(String keys, long ssrc) {
-    TelephoneEventSender sender = TelephoneEventSender.builder(ssrc).payloadType(101).clockRate(8_000).build();
-    return sender.encode(keys, 100, 150).stream().map(TimedPacket::packet).toList();
+  static List<byte[]> packets(String keys, long ssrc) {
+    return RtpSender.packets(keys, ssrc);
   }
 
   void send(String id, List<byte[]> datagrams) {
-    JsonNode rtp = rtp(id);
-    try {
-      InetAddress host = InetAddress.getByName(rtp.path("host").asText());
-      int port = rtp.path("port").asInt();
-      for (byte[] d : datagrams) {
-        socket.send(new DatagramPacket(d, d.length, host, port));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    rtp.send(rtp(id), datagrams);
   }
 
   void pinRecognize(String id, String context) {
