@@ -211,6 +211,11 @@ public final class ControlClient {
     send("DELETE", "/scenarios", null, null, requestTimeout);
   }
 
+  /** {@code GET /_emulator/catalogue}: every media result row with its event, codes and how it is reached. */
+  public JsonNode catalogue() {
+    return get("/catalogue");
+  }
+
   /** {@code GET /_emulator/settings}: every fidelity switch with its value and default. */
   public JsonNode settings() {
     return get("/settings");

@@ -20,9 +20,10 @@ import java.util.Map;
  */
 abstract class MediaOperation {
 
-  private static long counter;
+  /** Shared by every emulator in the JVM (embedded tests run several), hence atomic. */
+  private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
-  final String id = "op-" + (++counter);
+  final String id = "op-" + COUNTER.incrementAndGet();
   final CallMedia media;
   final String operationContext;
   final String callbackUri;

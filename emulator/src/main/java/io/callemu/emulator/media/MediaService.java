@@ -127,6 +127,9 @@ public final class MediaService {
     CallMedia m = new CallMedia(this, call);
     media.put(call.callConnectionId(), m);
     call.input().onListenerError(e -> note(call, "caller-input listener failed: " + e));
+    if (!settings.get(Settings.RTP_PORT_PER_CALL).equals("true")) {
+      return;
+    }
     RtpEndpoint.bind(vertx, rtpHost, m, () -> settings.getLong(Settings.RTP_MAX_PACKETS_PER_SECOND))
         .onSuccess(m::attach)
         .onFailure(e -> note(call, "no RTP port: " + e.getMessage()));

@@ -32,6 +32,7 @@ public final class Settings {
   public static final String PROMPT_FETCH_TIMEOUT_MS = "prompt.fetchTimeoutMs";
   public static final String SPEECH_SEGMENTATION_SILENCE_MS = "speech.segmentationSilenceMs";
   public static final String RTP_MAX_PACKETS_PER_SECOND = "rtp.maxPacketsPerSecond";
+  public static final String RTP_PORT_PER_CALL = "rtp.portPerCall";
 
   /** Every known setting; later issues add the fidelity switches of CONTRACT section 5 here. */
   public static final List<Setting> ALL = List.of(
@@ -106,7 +107,11 @@ public final class Settings {
           "reference 6.2: InitialSegmentationSilenceTimeoutInSeconds 0.5 s (no wire field)"),
       Setting.number(RTP_MAX_PACKETS_PER_SECOND, 2_000, 1, 1_000_000,
           "packets per second and call the RTP port decodes; the rest are dropped and counted",
-          "callemu choice (a flood on one call must not starve the others)"));
+          "callemu choice (a flood on one call must not starve the others)"),
+      Setting.choice(RTP_PORT_PER_CALL, "true", List.of("true", "false"),
+          "whether each new call binds its own UDP port for RFC 4733 DTMF (false saves one file "
+              + "descriptor per call in load tests; the control API's dtmf still works)",
+          "CONTRACT section 3"));
 
   private final Map<String, Setting> known = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();

@@ -70,6 +70,7 @@ class ControlClientTest {
         call("faults", c -> c.faults(), "GET", "/_emulator/faults", null),
         call("clearFaults", c -> c.clearFaults(), "DELETE", "/_emulator/faults", null),
         call("scenarios", c -> c.scenarios(), "GET", "/_emulator/scenarios", null),
+        call("catalogue", c -> c.catalogue(), "GET", "/_emulator/catalogue", null),
         call("clearScenarios", c -> c.clearScenarios(), "DELETE", "/_emulator/scenarios", null),
         call("settings", c -> c.settings(), "GET", "/_emulator/settings", null),
         call("set", c -> c.set(Map.of("recognize.stopToneInResult", false)), "POST", "/_emulator/settings",

@@ -224,4 +224,13 @@ class DtmfInputTest {
     assertThat(bound).isTrue();
   }
 
+  @Test
+  void withoutPortsPerCallTheControlApiStillPressesKeys(Vertx vertx) {
+    f = MediaFixture.start(vertx, c -> c.withSetting("rtp.portPerCall", "false"), false);
+    assertThat(f.detail().getJsonObject("media").getValue("rtp")).isNull();
+    f.accepted("recognize", dtmfRecognize(1, new JsonObject(), new JsonObject()));
+    f.press("3");
+    f.emu.advance(100);
+    assertThat(f.last("RecognizeCompleted").getJsonObject("dtmfResult").getJsonArray("tones")).containsExactly("three");
+  }
 }

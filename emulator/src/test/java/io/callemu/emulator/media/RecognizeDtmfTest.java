@@ -213,4 +213,20 @@ class RecognizeDtmfTest {
     assertThat(f.last("RecognizeCompleted").getJsonObject("dtmfResult").getJsonArray("tones"))
         .isEqualTo(new JsonArray(List.of("one", "two", "three", "four")));
   }
+
+  @Test
+  void aPromptThatCannotBePlayedFailsWith8511AndItsIndex(Vertx vertx) {
+    f = MediaFixture.start(vertx);
+    JsonObject request = dtmfRecognize(1, new JsonObject(), new JsonObject())
+        .put("playPrompts", new JsonArray().add(textPrompt("first"))
+            .add(MediaFixture.fileSource("http://127.0.0.1:1/nobody-listens.wav")));
+    f.accepted("recognize", request);
+    for (int i = 0; i < 500 && f.mediaEvents().isEmpty(); i++) {
+      f.emu.advance(0);
+    }
+    JsonObject data = f.last("RecognizeFailed");
+    assertThat(result(data).getMap()).isEqualTo(Map.of("code", 500, "subCode", 8511,
+        "message", "Action failed, encountered failure while trying to play the prompt."));
+    assertThat(data.getInteger("failedPlaySourceIndex")).isEqualTo(1);
+  }
 }

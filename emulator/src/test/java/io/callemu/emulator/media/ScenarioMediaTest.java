@@ -102,4 +102,21 @@ class ScenarioMediaTest {
     r = f.emu.control("POST", "/_emulator/scenarios", "{\"rules\":[{\"on\":\"play\",\"do\":[{\"speech\":5}]}]}");
     assertThat(r.status()).isEqualTo(400);
   }
+
+  @Test
+  void audioPathsOfAScenarioFileAreRelativeToIt(Vertx vertx, @TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("fixtures"));
+    Files.write(dir.resolve("fixtures/yes.wav"), AudioInputTest.fixture("yes.wav"));
+    Path file = dir.resolve("menu.json");
+    Files.writeString(file, "{\"rules\":[{\"on\":\"recognize\",\"do\":[{\"audio\":\"fixtures/yes.wav\","
+        + "\"text\":\"yes\",\"delayMs\":100}]}]}");
+    f = MediaFixture.start(vertx, c -> c.withScenario(file), true);
+    f.accepted("recognize", new JsonObject().put("recognizeInputType", "choices").put("recognizeOptions",
+        new JsonObject().put("targetParticipant", target()).put("choices", new JsonArray()
+            .add(new JsonObject().put("label", "Yes").put("phrases", new JsonArray().add("yes"))))));
+    for (int i = 0; i < 200 && f.mediaEvents().isEmpty(); i++) {
+      f.emu.advance(100);
+    }
+    assertThat(f.last("RecognizeCompleted").getJsonObject("choiceResult").getString("label")).isEqualTo("Yes");
+  }
 }
