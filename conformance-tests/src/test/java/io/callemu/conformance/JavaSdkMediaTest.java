@@ -105,6 +105,7 @@ class JavaSdkMediaTest extends MediaConformanceTest {
     Response<Void> response = media(id).startRecognizingWithResponse(options, Context.NONE);
 
     assertThat(response.getStatusCode()).isEqualTo(202);
+    awaitFilesFetched(id);
     advance(2_000);
     press(id, "1234#");
     advance(pressMs(5));
@@ -246,6 +247,7 @@ class JavaSdkMediaTest extends MediaConformanceTest {
     String prompt = files.put("long-menu.wav", Wav.tone(16_000, 5_000));
     media(id).startRecognizing(new CallMediaRecognizeDtmfOptions(CALLEE_ID, 3).setInterruptPrompt(true)
         .setPlayPrompt(new FileSource().setUrl(prompt)).setOperationContext("jbarge"));
+    awaitFilesFetched(id);
     advance(1_000);
 
     press(id, "246");

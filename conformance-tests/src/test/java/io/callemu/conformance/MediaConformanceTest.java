@@ -184,6 +184,29 @@ abstract class MediaConformanceTest extends ConformanceTest {
     return callemu.control().call(callConnectionId);
   }
 
+  /**
+   * Waits until no media operation of the call is still fetching its file sources (state
+   * "loading" in {@code GET /_emulator/calls/{id}}): a file prompt starts, and its timers run, only
+   * once callemu has fetched it, which takes real time the virtual clock does not see. Bounded; the
+   * control API's answers pace the loop.
+   */
+  void awaitFilesFetched(String callConnectionId) {
+    long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+    while (true) {
+      JsonNode operations = detail(callConnectionId).path("media").path("operations");
+      boolean loading = false;
+      for (JsonNode op : operations) {
+        loading |= "loading".equals(op.path("state").asText());
+      }
+      if (!loading) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("media operations still fetching files after " + WAIT_MS + " ms: " + operations);
+      }
+    }
+  }
+
   /** Changes fidelity switches for the rest of the class ({@code POST /_emulator/settings}). */
   void set(String key, Object value) {
     callemu.control().set(Map.of(key, value));
