@@ -84,9 +84,17 @@ final class MediaActions {
     }
   }
 
+  /** An operation the 2023-03-06 API does not have: 405/8520. */
   private static void notIn2023(boolean ga1, String what) {
     if (ga1) {
       throw AcsErrors.notImplemented(what + " (not in api-version 2023-03-06)");
+    }
+  }
+
+  /** A field value the 2023-03-06 model does not know (its enums are file / dtmf only): 400/8523. */
+  private static void fieldNotIn2023(boolean ga1, String field) {
+    if (ga1) {
+      throw AcsErrors.invalidArgument(field + " is not in api-version 2023-03-06");
     }
   }
 
@@ -163,7 +171,7 @@ final class MediaActions {
         return PlaySource.file(uri);
       }
       case "text": {
-        notIn2023(ga1, "text play sources");
+        fieldNotIn2023(ga1, s.path("kind") + " text");
         JsonFields text = s.requireObject("text");
         String value = text.requireString("text");
         if (value.isBlank() || value.length() > MAX_TEXT_CHARS) {
@@ -180,7 +188,7 @@ final class MediaActions {
         return PlaySource.text(value);
       }
       case "ssml": {
-        notIn2023(ga1, "SSML play sources");
+        fieldNotIn2023(ga1, s.path("kind") + " ssml");
         JsonFields ssml = s.requireObject("ssml");
         String value = ssml.requireString("ssmlText");
         if (value.isBlank() || value.length() > MAX_TEXT_CHARS) {
@@ -216,7 +224,7 @@ final class MediaActions {
       prompts.add(playSource(single, ga1));
     }
     if (f.has("playPrompts")) {
-      notIn2023(ga1, "playPrompts");
+      fieldNotIn2023(ga1, "playPrompts");
       if (single != null) {
         throw AcsErrors.invalidArgument("give playPrompt or playPrompts, not both");
       }

@@ -167,13 +167,29 @@ public final class PlayDurations {
           if (resp.statusCode() / 100 != 2) {
             return Future.failedFuture("HTTP " + resp.statusCode());
           }
-          String length = resp.getHeader("Content-Length");
-          if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_FILE_BYTES) {
-            return Future.succeededFuture(Buffer.buffer());
-          }
-          return resp.body();
+          return boundedBody(resp);
         })
         .recover(e -> fail(ResultCatalogue.PLAY_DOWNLOAD_FAILED, "cannot download " + uri + ": " + e.getMessage()));
+  }
+
+  /**
+   * The body, read up to {@link #MAX_FILE_BYTES}; a bigger one stops being read and comes back
+   * empty (an unreadable file, 8535), so an endless body cannot fill memory.
+   */
+  private static Future<Buffer> boundedBody(io.vertx.core.http.HttpClientResponse resp) {
+    io.vertx.core.Promise<Buffer> body = io.vertx.core.Promise.promise();
+    Buffer buffer = Buffer.buffer();
+    resp.handler(chunk -> {
+      if (buffer.length() + chunk.length() > MAX_FILE_BYTES) {
+        body.tryComplete(Buffer.buffer());
+        resp.request().reset();
+      } else {
+        buffer.appendBuffer(chunk);
+      }
+    });
+    resp.endHandler(v -> body.tryComplete(buffer));
+    resp.exceptionHandler(e -> body.tryFail(e));
+    return body.future();
   }
 
   /** Literal loopback addresses and {@code localhost}; no name lookups (they could block). */
