@@ -3,8 +3,6 @@ package io.callemu.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import io.callemu.emulator.CallemuConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +25,6 @@ abstract class MediaConformanceTest extends ConformanceTest {
   /** The callee of every call, as the JS app spells an identifier. */
   static final Map<String, Object> CALLEE = Map.of("phoneNumber", TARGET_PHONE);
 
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String MSG_CANCELED = "Action failed, the operation was canceled.";
 
   @Override
@@ -151,14 +148,6 @@ abstract class MediaConformanceTest extends ConformanceTest {
     return out;
   }
 
-  static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + text, e);
-    }
-  }
-
   void assertNoEvent(String callConnectionId, String... kinds) {
     assertThat(kinds(callConnectionId)).as("callbacks of call %s", callConnectionId).doesNotContain(kinds);
   }
@@ -171,6 +160,13 @@ abstract class MediaConformanceTest extends ConformanceTest {
     if (message != null) {
       assertThat(result.path("message").asText()).as("resultInformation.message of %s", event).isEqualTo(message);
     }
+  }
+
+  /** A DTMF RecognizeCompleted ended by a stop tone (200/8514) with exactly these tones (names). */
+  static void assertStopToneCompleted(JsonNode event, String... tones) {
+    assertResult(event, 200, 8514, "Action completed as stop tone was detected.");
+    assertThat(event.path("recognitionType").asText()).isEqualTo("dtmf");
+    assertThat(tones(event)).containsExactly(tones);
   }
 
   static List<String> tones(JsonNode recognizeCompleted) {

@@ -78,9 +78,7 @@ class RtpInputTest extends MediaConformanceTest {
 
     send(id, packets("1234#", 0x1234_5678L));
 
-    JsonNode event = event(id, "RecognizeCompleted");
-    assertResult(event, 200, 8514, RecognizeDtmfTest.MSG_STOP_TONE);
-    assertThat(tones(event)).containsExactly("one", "two", "three", "four", "pound");
+    assertStopToneCompleted(event(id, "RecognizeCompleted"), "one", "two", "three", "four", "pound");
   }
 
   @Test
