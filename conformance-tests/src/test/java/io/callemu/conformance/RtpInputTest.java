@@ -101,16 +101,11 @@ class RtpInputTest extends MediaConformanceTest {
     assertThat(tones(event(id, "RecognizeCompleted"))).containsExactly("five", "six", "pound");
   }
 
-  @Test
-  @DisplayName("CA-RTP-004 garbage and a flood on one call's port: no phantom key, that call and another still recognize")
-  void garbageAndFloodHurtNothing() {
-    String victim = connectedCall("rtp4a");
-    String other = connectedCall("rtp4b");
-    recognize(victim, "dtmf", Map.of("maxTonesToCollect", 1, "initialSilenceTimeoutInSeconds", 60)).result();
-    pinRecognize(other, "rtp-other");
+  /** Datagrams that are no RFC 4733 key: random bytes, empty, truncated, and audio (payload type 0). */
+  static List<byte[]> garbage(int randomCount, int audioCount) {
     Random random = new Random(42);
     List<byte[]> garbage = new ArrayList<>();
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < randomCount; i++) {
       byte[] junk = new byte[random.nextInt(1, 200)];
       random.nextBytes(junk);
       garbage.add(junk);
@@ -119,17 +114,49 @@ class RtpInputTest extends MediaConformanceTest {
     garbage.add(new byte[] {(byte) 0x80});
     byte[] audio = packets("1", 7L).get(0).clone();
     audio[1] = 0; // payload type 0 (PCMU audio), not telephone-event
-    for (int i = 0; i < 2_000; i++) {
+    for (int i = 0; i < audioCount; i++) {
       garbage.add(audio);
     }
+    return garbage;
+  }
 
-    send(victim, garbage);
+  @Test
+  @DisplayName("CA-RTP-004 garbage on a call's port (random bytes, empty and truncated datagrams, audio packets): no phantom key, the next real key is recognised")
+  void garbageMakesNoKey() {
+    String id = connectedCall("rtp4");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "initialSilenceTimeoutInSeconds", 60)).result();
+
+    send(id, garbage(600, 300));
+    // So many datagrams at once can overflow the socket's receive buffer in the kernel (UDP is lossy,
+    // before callemu sees anything); like a real sender, retransmit the key's packets (same SSRC,
+    // timestamp and sequence numbers: a key counts once, CA-RTP-003) until it is recognised.
+    List<byte[]> key = packets("8", 0x4242L);
+    for (int attempt = 0; attempt < 10 && !kinds(id).contains("RecognizeCompleted"); attempt++) {
+      send(id, key);
+      node.call("waitCallback", Map.of("callConnectionId", id, "kind", "RecognizeCompleted", "timeoutMs", 1_000));
+    }
+
+    assertThat(tones(event(id, "RecognizeCompleted"))).containsExactly("eight");
+  }
+
+  @Test
+  @DisplayName("CA-RTP-006 a flood (20 000 datagrams) on one call's port does not hurt another call: its PIN over RTP is recognised, callemu stays healthy")
+  void floodHurtsNoOtherCall() {
+    String flooded = connectedCall("rtp6a");
+    String other = connectedCall("rtp6b");
+    recognize(flooded, "dtmf", Map.of("maxTonesToCollect", 1, "initialSilenceTimeoutInSeconds", 60)).result();
+    pinRecognize(other, "rtp-other");
+    List<byte[]> flood = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      flood.addAll(garbage(1_000, 1_000));
+    }
+
+    send(flooded, flood);
     send(other, packets("0#", 99L));
-    send(victim, packets("8", 0x4242L));
 
-    assertThat(tones(event(other, "RecognizeCompleted"))).containsExactly("zero", "pound");
-    assertThat(tones(event(victim, "RecognizeCompleted"))).containsExactly("eight");
+    assertStopToneCompleted(event(other, "RecognizeCompleted"), "zero", "pound");
     assertThat(callemu.control().health().path("status").asText()).isEqualTo("ready");
+    assertNoEvent(flooded, "RecognizeCompleted");
   }
 
   @Test
