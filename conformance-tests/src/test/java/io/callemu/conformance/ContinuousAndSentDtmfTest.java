@@ -33,7 +33,7 @@ class ContinuousAndSentDtmfTest extends MediaConformanceTest {
     press(id, "12#");
     advance(pressMs(3));
 
-    List<JsonNode> received = events(id, "ContinuousDtmfRecognitionToneReceived");
+    List<JsonNode> received = awaitEvents(id, "ContinuousDtmfRecognitionToneReceived", 3);
     assertThat(received).extracting(e -> e.path("tone").asText()).containsExactly("one", "two", "pound");
     assertThat(received).extracting(e -> e.path("sequenceId").asInt()).containsExactly(1, 2, 3);
     received.forEach(e -> {
@@ -92,7 +92,7 @@ class ContinuousAndSentDtmfTest extends MediaConformanceTest {
     advance(pressMs(2));
 
     assertThat(tones(event(id, "RecognizeCompleted"))).containsExactly("four", "eight");
-    assertThat(events(id, "ContinuousDtmfRecognitionToneReceived")).extracting(e -> e.path("tone").asText())
+    assertThat(awaitEvents(id, "ContinuousDtmfRecognitionToneReceived", 2)).extracting(e -> e.path("tone").asText())
         .containsExactly("four", "eight");
   }
 

@@ -102,6 +102,7 @@ class FidelitySwitchTest extends MediaConformanceTest {
     recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "playPrompt", text(RecognizeDtmfTest.TEN_WORDS),
         "operationContext", "fid4")).result();
 
+    awaitEvent(id, "PlayStarted");
     advance(1);
     assertThat(kinds(id)).contains("PlayStarted").doesNotContain("PlayCompleted");
     advance(RecognizeDtmfTest.TEN_WORDS_MS);

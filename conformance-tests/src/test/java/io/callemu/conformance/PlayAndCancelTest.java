@@ -9,10 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Play (file, text, SSML; playTo, loop, interruptCallMediaOperation), the per-call media queue
@@ -179,6 +183,7 @@ class PlayAndCancelTest extends MediaConformanceTest {
     playToAll(id, "first", Map.of(), text(TEN_WORDS)).result();
     playToAll(id, "second", Map.of(), text(TEN_WORDS)).result();
 
+    awaitEvent(id, "PlayStarted");
     advance(TEN_WORDS_MS - 1);
     assertThat(events(id, "PlayStarted")).hasSize(1);
     advance(1);
@@ -202,7 +207,8 @@ class PlayAndCancelTest extends MediaConformanceTest {
     JsonNode canceled = event(id, "PlayCanceled");
     assertResult(canceled, 400, 8508, MSG_CANCELED);
     assertThat(canceled.path("operationContext").asText()).isEqualTo("running");
-    assertThat(events(id, "PlayStarted")).extracting(e -> e.path("operationContext").asText()).containsExactly("running", "urgent");
+    assertThat(awaitEvents(id, "PlayStarted", 2)).extracting(e -> e.path("operationContext").asText())
+        .containsExactly("running", "urgent");
     advance(TEN_WORDS_MS);
     assertThat(events(id, "PlayCompleted")).extracting(e -> e.path("operationContext").asText()).containsExactly("urgent");
   }
@@ -222,7 +228,7 @@ class PlayAndCancelTest extends MediaConformanceTest {
     advance(1);
 
     awaitEvent(id, "RecognizeCanceled");
-    List<JsonNode> playCanceled = events(id, "PlayCanceled");
+    List<JsonNode> playCanceled = awaitEvents(id, "PlayCanceled", 2);
     assertThat(playCanceled).extracting(e -> e.path("operationContext").asText()).containsExactlyInAnyOrder("a", "b");
     playCanceled.forEach(e -> assertResult(e, 400, 8508, MSG_CANCELED));
     JsonNode recognizeCanceled = event(id, "RecognizeCanceled");
@@ -330,5 +336,33 @@ class PlayAndCancelTest extends MediaConformanceTest {
     } finally {
       reset("prompt.defaultFileMs");
     }
+  }
+
+  static Stream<Arguments> malformedPlays() {
+    return Stream.of(
+        Arguments.of("CA-PLAY-VAL-001 no playSources", "{\"playTo\":[]}", "playSources"),
+        Arguments.of("CA-PLAY-VAL-002 empty playSources", "{\"playSources\":[],\"playTo\":[]}", "playSources"),
+        Arguments.of("CA-PLAY-VAL-003 unknown source kind", "{\"playSources\":[{\"kind\":\"video\"}]}", "kind"),
+        Arguments.of("CA-PLAY-VAL-004 file without uri", "{\"playSources\":[{\"kind\":\"file\",\"file\":{}}]}", "uri"),
+        Arguments.of("CA-PLAY-VAL-005 text without text", "{\"playSources\":[{\"kind\":\"text\",\"text\":{}}]}", "text"),
+        Arguments.of("CA-PLAY-VAL-006 ssml without ssmlText", "{\"playSources\":[{\"kind\":\"ssml\",\"ssml\":{}}]}",
+            "ssmlText"));
+  }
+
+  @ParameterizedTest(name = "{0}: 400/8523 naming {2}, nothing plays")
+  @MethodSource("malformedPlays")
+  @DisplayName("CA-PLAY-VAL malformed play requests, signed by hand")
+  void malformedPlayRefused(String name, String body, String field) {
+    String id = connectedCall("playval");
+
+    SignedHttp.Response response = raw.send(raw.request("POST",
+        "/calling/callConnections/" + id + ":play?api-version=2026-03-12", body));
+
+    assertThat(response.status()).as("%s: %s", name, response.body()).isEqualTo(400);
+    RecognizeValidationTest.assertRefused(response.body(), field);
+    playToAll(id, "probe", Map.of(), text("Hello.")).result();
+    assertThat(awaitEvent(id, "PlayStarted").path("event").path("operationContext").asText()).isEqualTo("probe");
+    assertThat(events(id, "PlayStarted")).as("the next play starts at once: nothing queued before it")
+        .extracting(e -> e.path("operationContext").asText()).containsExactly("probe");
   }
 }
