@@ -293,4 +293,98 @@ class RecognizeDtmfTest extends MediaConformanceTest {
 
     assertResult(event(id, "RecognizeFailed"), 400, 8510, MSG_INITIAL_SILENCE);
   }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-007 PIN entry with the JS SDK over HTTPS (NODE_EXTRA_CA_CERTS = callemu's ca.pem): 8514 with the tones")
+  void pinEntryOverHttps() {
+    String id = jsCreateCall(JS_HTTPS, newTag("pinhttps"), CALLEE, Map.of()).result().path("callConnectionId").asText();
+    advance(RING_MS);
+    awaitEvent(id, "CallConnected");
+
+    NodeApp.Reply started = node.call("startRecognizing", Map.of("client", JS_HTTPS, "callConnectionId", id, "kind", "dtmf",
+        "target", CALLEE, "maxTonesToCollect", 6, "stopDtmfTones", List.of("pound")));
+    assertThat(started.lastExchange().path("url").asText()).startsWith("https://localhost:");
+    assertThat(started.lastExchange().path("status").asInt()).isEqualTo(202);
+    press(id, "55#");
+    advance(pressMs(3));
+
+    assertStopToneCompleted(event(id, "RecognizeCompleted"), "five", "five", "pound");
+  }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-008 a recognize with interruptCallMediaOperation true barges into a running play: PlayCanceled 400/8508, the recognize runs at once")
+  void recognizeInterruptsPlay() {
+    String id = connectedCall("recint");
+    playToAll(id, "music", Map.of(), text(TEN_WORDS + " " + TEN_WORDS)).result();
+    advance(500);
+
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "interruptCallMediaOperation", true)).result();
+    advance(1);
+    press(id, "9");
+    advance(pressMs(1));
+
+    assertResult(event(id, "PlayCanceled"), 400, 8508, MSG_CANCELED);
+    assertThat(tones(event(id, "RecognizeCompleted"))).containsExactly("nine");
+    advance(10_000);
+    assertNoEvent(id, "PlayCompleted");
+  }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-009 playPrompts (several prompts): initial silence starts after the last one (4 s + 4 s + 3 s)")
+  void severalPrompts() {
+    String id = connectedCall("prompts");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "initialSilenceTimeoutInSeconds", 3,
+        "playPrompts", List.of(text(TEN_WORDS), text(TEN_WORDS)))).result();
+
+    advance(2 * TEN_WORDS_MS + 2_999);
+    assertNoEvent(id, "RecognizeFailed");
+    advance(1);
+
+    assertResult(event(id, "RecognizeFailed"), 400, 8510, MSG_INITIAL_SILENCE);
+  }
+
+  @Test
+  @DisplayName("CA-REC-DTMF-010 playPrompts whose second prompt cannot be fetched: RecognizeFailed 500/8511 with failedPlaySourceIndex 1")
+  void failedPromptIndex() {
+    String id = connectedCall("prompts2");
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 1, "playPrompts",
+        List.of(text("Hello."), file(PromptFileServer.unreachableUrl("second-prompt.wav"))))).result();
+    advance(1);
+
+    JsonNode failed = event(id, "RecognizeFailed");
+    assertResult(failed, 500, 8511, "Action failed, encountered failure while trying to play the prompt.");
+    assertThat(failed.path("failedPlaySourceIndex").asInt(-1)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("CA-REC-VAL-018 media actions on a call that is not connected yet (still ringing): 400/8501, nothing starts")
+  void notEstablished() {
+    String id = jsCreateCall(JS_HTTP, newTag("ringing"), CALLEE, Map.of()).result().path("callConnectionId").asText();
+
+    JsonNode recognizeError = recognize(id, "dtmf", Map.of("maxTonesToCollect", 1)).error();
+    JsonNode playError = playToAll(id, "early", Map.of(), text("Hello.")).error();
+
+    for (JsonNode error : List.of(recognizeError, playError)) {
+      assertThat(error.path("statusCode").asInt()).as("%s", error).isEqualTo(400);
+      ErrorEnvelope.assertValid(error.path("body").asText(), "8501");
+    }
+    advance(RING_MS);
+    awaitEvent(id, "CallConnected");
+    advance(30_000);
+    assertNoEvent(id, "RecognizeFailed", "RecognizeCompleted", "PlayStarted", "PlayCompleted");
+  }
+
+  @Test
+  @DisplayName("CA-REC-VAL-019 media actions on a call that has ended: refused (404/8522 as for every request on an ended call), nothing starts")
+  void ended() {
+    String id = connectedCall("ended");
+    callemu.control().hangup(id);
+    advance(1);
+    awaitEvent(id, "CallDisconnected");
+
+    JsonNode error = recognize(id, "dtmf", Map.of("maxTonesToCollect", 1)).error();
+
+    assertThat(error.path("statusCode").asInt()).isEqualTo(404);
+    ErrorEnvelope.assertValid(error.path("body").asText(), "8522");
+  }
 }
