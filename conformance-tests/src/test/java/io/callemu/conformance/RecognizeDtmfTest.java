@@ -387,4 +387,22 @@ class RecognizeDtmfTest extends MediaConformanceTest {
     assertThat(error.path("statusCode").asInt()).isEqualTo(404);
     ErrorEnvelope.assertValid(error.path("body").asText(), "8522");
   }
+
+  @Test
+  @DisplayName("CA-IN-DTMF-003 POST /dtmf delayMs is on the emulated clock: a key 2.5 s later beats a 3 s initial silence, 3.5 s later loses to it (8510 at 3 s)")
+  void dtmfDelay() {
+    String early = connectedCall("kdelay1");
+    String late = connectedCall("kdelay2");
+    recognize(early, "dtmf", Map.of("maxTonesToCollect", 1, "initialSilenceTimeoutInSeconds", 3)).result();
+    recognize(late, "dtmf", Map.of("maxTonesToCollect", 1, "initialSilenceTimeoutInSeconds", 3)).result();
+
+    callemu.control().dtmf(early, Map.of("tones", "7", "delayMs", 2_500));
+    callemu.control().dtmf(late, Map.of("tones", "7", "delayMs", 3_500));
+    advance(2_999);
+    assertNoEvent(late, "RecognizeFailed");
+    advance(1);
+
+    assertResult(event(late, "RecognizeFailed"), 400, 8510, MSG_INITIAL_SILENCE);
+    assertThat(tones(event(early, "RecognizeCompleted"))).containsExactly("seven");
+  }
 }

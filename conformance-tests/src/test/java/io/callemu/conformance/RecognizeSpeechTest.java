@@ -230,4 +230,36 @@ class RecognizeSpeechTest extends MediaConformanceTest {
     advance(60_000);
     assertNoEvent(id, "RecognizeCompleted", "RecognizeFailed", "RecognizeCanceled");
   }
+
+  @Test
+  @DisplayName("CA-IN-SPEECH-001 POST /speech with confidence: speechResult carries the speech and that confidence")
+  void speechConfidence() {
+    String id = connectedCall("conf");
+    recognize(id, "speech", Map.of("endSilenceTimeoutInSeconds", 1)).result();
+
+    callemu.control().speech(id, Map.of("text", "my account number", "durationMs", 1_200, "confidence", 0.42));
+    advance(3_000);
+
+    JsonNode result = event(id, "RecognizeCompleted").path("speechResult");
+    assertThat(result.path("speech").asText()).isEqualToIgnoringCase("my account number");
+    assertThat(result.path("confidence").asDouble()).isEqualTo(0.42);
+  }
+
+  @Test
+  @DisplayName("CA-IN-SPEECH-002 POST /speech delayMs is on the emulated clock: speech 2.5 s later beats a 3 s initial silence, 3.5 s later loses to it (8510 at 3 s)")
+  void speechDelay() {
+    String early = connectedCall("delay1");
+    String late = connectedCall("delay2");
+    recognize(early, "speech", Map.of("initialSilenceTimeoutInSeconds", 3, "endSilenceTimeoutInSeconds", 1)).result();
+    recognize(late, "speech", Map.of("initialSilenceTimeoutInSeconds", 3, "endSilenceTimeoutInSeconds", 1)).result();
+
+    callemu.control().speech(early, Map.of("text", "billing", "durationMs", 500, "delayMs", 2_500));
+    callemu.control().speech(late, Map.of("text", "billing", "durationMs", 500, "delayMs", 3_500));
+    advance(3_000);
+
+    assertResult(event(late, "RecognizeFailed"), 400, 8510, RecognizeDtmfTest.MSG_INITIAL_SILENCE);
+    assertNoEvent(early, "RecognizeFailed");
+    advance(2_000);
+    assertThat(event(early, "RecognizeCompleted").path("speechResult").path("speech").asText()).isEqualToIgnoringCase("billing");
+  }
 }
