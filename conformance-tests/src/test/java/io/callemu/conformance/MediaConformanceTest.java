@@ -24,6 +24,8 @@ abstract class MediaConformanceTest extends ConformanceTest {
   static final String COGNITIVE_SERVICES = "https://callemu-cognitive.cognitiveservices.azure.com/";
   /** The callee of every call, as the JS app spells an identifier. */
   static final Map<String, Object> CALLEE = Map.of("phoneNumber", TARGET_PHONE);
+  /** The callee as a wire identifier, for hand-made requests. */
+  static final String CALLEE_JSON = "{\"rawId\":\"4:" + TARGET_PHONE + "\",\"phoneNumber\":{\"value\":\"" + TARGET_PHONE + "\"}}";
 
   static final String MSG_CANCELED = "Action failed, the operation was canceled.";
 
@@ -62,6 +64,15 @@ abstract class MediaConformanceTest extends ConformanceTest {
     all.put("client", JS_HTTP);
     all.put("callConnectionId", callConnectionId);
     return node.call(op, all);
+  }
+
+  /**
+   * A media action sent as a hand-signed request (for what the SDK would not send), e.g.
+   * {@code rawAction(id, "recognize", body)} = {@code POST …/{id}:recognize} at api-version 2026-03-12.
+   */
+  SignedHttp.Response rawAction(String callConnectionId, String action, String body) {
+    return raw.send(raw.request("POST",
+        "/calling/callConnections/" + callConnectionId + ":" + action + "?api-version=2026-03-12", body));
   }
 
   /** startRecognizing against the callee; {@code kind} dtmf, choices, speech or speechOrDtmf. */

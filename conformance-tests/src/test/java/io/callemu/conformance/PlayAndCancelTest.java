@@ -355,8 +355,7 @@ class PlayAndCancelTest extends MediaConformanceTest {
   void malformedPlayRefused(String name, String body, String field) {
     String id = connectedCall("playval");
 
-    SignedHttp.Response response = raw.send(raw.request("POST",
-        "/calling/callConnections/" + id + ":play?api-version=2026-03-12", body));
+    SignedHttp.Response response = rawAction(id, "play", body);
 
     assertThat(response.status()).as("%s: %s", name, response.body()).isEqualTo(400);
     RecognizeValidationTest.assertRefused(response.body(), field);

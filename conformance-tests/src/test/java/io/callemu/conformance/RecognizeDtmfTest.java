@@ -112,11 +112,10 @@ class RecognizeDtmfTest extends MediaConformanceTest {
   void zeroInitialSilenceIsNoLimit() {
     String id = connectedCall("t3");
     // The JS SDK replaces a 0 by its default 5 (falsy check, reference §6.2), so this request is sent signed by hand.
-    SignedHttp.Response response = raw.send(raw.request("POST",
-        "/calling/callConnections/" + id + ":recognize?api-version=2026-03-12",
+    SignedHttp.Response response = rawAction(id, "recognize",
         "{\"recognizeInputType\":\"dtmf\",\"recognizeOptions\":{\"initialSilenceTimeoutInSeconds\":0,"
-            + "\"targetParticipant\":{\"rawId\":\"4:" + TARGET_PHONE + "\",\"phoneNumber\":{\"value\":\"" + TARGET_PHONE + "\"}},"
-            + "\"dtmfOptions\":{\"interToneTimeoutInSeconds\":2,\"maxTonesToCollect\":2}},\"operationContext\":\"t3\"}"));
+            + "\"targetParticipant\":" + CALLEE_JSON + ","
+            + "\"dtmfOptions\":{\"interToneTimeoutInSeconds\":2,\"maxTonesToCollect\":2}},\"operationContext\":\"t3\"}");
     assertThat(response.status()).as(response.body()).isEqualTo(202);
 
     advance(301_000);

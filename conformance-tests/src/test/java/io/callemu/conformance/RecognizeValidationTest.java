@@ -21,7 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("Recognize validation (JS SDK and signed raw requests)")
 class RecognizeValidationTest extends MediaConformanceTest {
 
-  static final String TARGET_JSON = "{\"rawId\":\"4:" + TARGET_PHONE + "\",\"phoneNumber\":{\"value\":\"" + TARGET_PHONE + "\"}}";
   static final List<Map<String, Object>> MENU = RecognizeSpeechTest.MENU;
 
   /** Cases the JS SDK can send: kind, options, the field the message must name. */
@@ -63,7 +62,7 @@ class RecognizeValidationTest extends MediaConformanceTest {
 
   /** Cases only a hand-made request can carry: body, the field the message must name. */
   static Stream<Arguments> rawCases() {
-    String options = "\"targetParticipant\":" + TARGET_JSON;
+    String options = "\"targetParticipant\":" + CALLEE_JSON;
     return Stream.of(
         Arguments.of("CA-REC-VAL-011 unknown recognizeInputType",
             "{\"recognizeInputType\":\"telepathy\",\"recognizeOptions\":{" + options
@@ -90,8 +89,7 @@ class RecognizeValidationTest extends MediaConformanceTest {
   void refusedRaw(String name, String body, String field) {
     String id = connectedCall("valraw");
 
-    SignedHttp.Response response = raw.send(raw.request("POST",
-        "/calling/callConnections/" + id + ":recognize?api-version=2026-03-12", body));
+    SignedHttp.Response response = rawAction(id, "recognize", body);
 
     assertThat(response.status()).as("%s: %s", name, response.body()).isEqualTo(400);
     assertRefused(response.body(), field);
