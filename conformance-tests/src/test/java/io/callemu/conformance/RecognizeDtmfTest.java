@@ -404,4 +404,32 @@ class RecognizeDtmfTest extends MediaConformanceTest {
     assertResult(event(late, "RecognizeFailed"), 400, 8510, MSG_INITIAL_SILENCE);
     assertThat(tones(event(early, "RecognizeCompleted"))).containsExactly("seven");
   }
+
+  @Test
+  @DisplayName("CA-SEQ-001 a whole IVR call (welcome, PIN with a prompt, goodbye, hang up) gets exactly the documented events in order, each parsed by the SDK")
+  void wholeIvrCallEventSequence() {
+    String id = connectedCall("ivr");
+    playToAll(id, "welcome", Map.of(), text("Welcome to the bank.")).result();
+    recognize(id, "dtmf", Map.of("maxTonesToCollect", 8, "stopDtmfTones", List.of("pound"), "interruptPrompt", true,
+        "playPrompt", text(TEN_WORDS), "operationContext", "pin")).result();
+    advance(6_000); // welcome (4 words, 1.6 s) and prompt (4 s) played; the initial silence (5 s) runs
+    press(id, "2580#");
+    advance(pressMs(5));
+    event(id, "RecognizeCompleted");
+    playToAll(id, "goodbye", Map.of(), text("Thank you, goodbye.")).result();
+    advance(10_000);
+    event(id, "PlayCompleted");
+    media("hangUp", id, Map.of("forEveryone", true)).result();
+    awaitEvent(id, "CallDisconnected");
+    advance(10_000);
+
+    // §7.4: create → CallConnected, ParticipantsUpdated; play → PlayStarted, PlayCompleted; a recognize
+    // prompt sends no Play* (recognize.promptEmitsPlayEvents=false); terminate → CallDisconnected, last.
+    assertThat(kinds(id)).containsExactly("CallConnected", "ParticipantsUpdated", "PlayStarted", "PlayCompleted",
+        "RecognizeCompleted", "PlayStarted", "PlayCompleted", "CallDisconnected");
+    assertThat(callbacks(id)).allSatisfy(c -> assertThat(c.path("parseError").isMissingNode()).isTrue());
+    assertThat(events(id, "PlayCompleted")).extracting(e -> e.path("operationContext").asText())
+        .containsExactly("welcome", "goodbye");
+    assertStopToneCompleted(event(id, "RecognizeCompleted"), "two", "five", "eight", "zero", "pound");
+  }
 }
