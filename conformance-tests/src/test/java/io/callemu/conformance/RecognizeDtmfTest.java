@@ -32,7 +32,12 @@ class RecognizeDtmfTest extends MediaConformanceTest {
     NodeApp.Reply started = recognize(id, "dtmf", Map.of("maxTonesToCollect", 8, "stopDtmfTones", List.of("pound"),
         "interToneTimeoutInSeconds", 5, "initialSilenceTimeoutInSeconds", 10, "operationContext", "pin"));
     assertThat(started.lastExchange().path("status").asInt()).isEqualTo(202);
-    assertThat(json(started.lastExchange().path("requestBody").asText()).path("recognizeInputType").asText()).isEqualTo("dtmf");
+    JsonNode request = json(started.lastExchange().path("requestBody").asText());
+    assertThat(request.path("recognizeInputType").asText()).isEqualTo("dtmf");
+    JsonNode dtmfOptions = request.path("recognizeOptions").path("dtmfOptions");
+    assertThat(dtmfOptions.path("maxTonesToCollect").asInt()).isEqualTo(8);
+    assertThat(dtmfOptions.path("interToneTimeoutInSeconds").asInt()).isEqualTo(5);
+    assertThat(dtmfOptions.path("stopTones")).extracting(JsonNode::asText).containsExactly("pound");
 
     press(id, "1234#");
     advance(pressMs(5));

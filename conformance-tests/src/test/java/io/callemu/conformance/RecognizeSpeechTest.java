@@ -109,8 +109,12 @@ class RecognizeSpeechTest extends MediaConformanceTest {
   @DisplayName("CA-REC-SPEECH-001 an open question: RecognizeCompleted 200/8569, recognitionType speech, speechResult.speech is what was said")
   void openQuestion() {
     String id = connectedCall("ask");
-    recognize(id, "speech", Map.of("endSilenceTimeoutInSeconds", 1, "speechLanguage", "en-US",
-        "playPrompt", text("How can I help you?"), "operationContext", "ask")).result();
+    NodeApp.Reply started = recognize(id, "speech", Map.of("endSilenceTimeoutInSeconds", 1, "speechLanguage", "en-US",
+        "playPrompt", text("How can I help you?"), "operationContext", "ask"));
+    JsonNode options = json(started.lastExchange().path("requestBody").asText()).path("recognizeOptions");
+    assertThat(options.path("speechOptions").path("endSilenceTimeoutInMs").asInt()).isEqualTo(1_000);
+    assertThat(options.path("speechLanguage").asText()).isEqualTo("en-US");
+    assertThat(started.lastExchange().path("status").asInt()).isEqualTo(202);
     advance(2_000);
 
     say(id, "I want to pay my bill", 1_500);
