@@ -23,6 +23,7 @@ import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -290,5 +291,32 @@ class JavaSdkMediaTest extends MediaConformanceTest {
     assertThat(completed.getReasonCode()).isEqualTo(ReasonCode.Recognize.STOP_TONE_DETECTED);
     assertThat(completed.getRecognizeResult()).get().isInstanceOfSatisfying(DtmfResult.class,
         dtmf -> assertThat(dtmf.convertToString()).isEqualTo("2468#"));
+  }
+
+  @Test
+  @DisplayName("CA-J-REC-007 a file prompt that cannot be fetched: RecognizeFailed reason PLAY_PROMPT_FAILED (500/8511)")
+  void promptFailed() {
+    String id = javaCall("jprompt");
+    media(id).startRecognizing(new CallMediaRecognizeDtmfOptions(CALLEE_ID, 1)
+        .setPlayPrompt(new FileSource().setUrl(PromptFileServer.unreachableUrl("menu.wav"))));
+    advance(1);
+
+    RecognizeFailed failed = javaInbox.await(RecognizeFailed.class, id, WAIT);
+    assertThat(failed.getReasonCode()).isEqualTo(ReasonCode.Recognize.PLAY_PROMPT_FAILED);
+    assertResult(failed.getResultInformation(), 500, 8511);
+  }
+
+  @Test
+  @DisplayName("CA-J-PLAY-003 play of a file that is no WAV/MP3: PlayFailed reason INVALID_FILE_FORMAT (400/8535)")
+  void playInvalidFile() {
+    String id = javaCall("jplayfmt");
+    String url = files.put("notes.txt", "hello".getBytes(StandardCharsets.US_ASCII));
+
+    media(id).playToAll(new FileSource().setUrl(url));
+    advance(1);
+
+    PlayFailed failed = javaInbox.await(PlayFailed.class, id, WAIT);
+    assertThat(failed.getReasonCode()).isEqualTo(ReasonCode.Play.INVALID_FILE_FORMAT);
+    assertResult(failed.getResultInformation(), 400, 8535);
   }
 }
