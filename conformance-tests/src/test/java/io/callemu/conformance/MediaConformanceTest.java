@@ -71,8 +71,12 @@ abstract class MediaConformanceTest extends ConformanceTest {
    * {@code rawAction(id, "recognize", body)} = {@code POST …/{id}:recognize} at api-version 2026-03-12.
    */
   SignedHttp.Response rawAction(String callConnectionId, String action, String body) {
+    return rawAction(callConnectionId, action, body, "2026-03-12");
+  }
+
+  SignedHttp.Response rawAction(String callConnectionId, String action, String body, String apiVersion) {
     return raw.send(raw.request("POST",
-        "/calling/callConnections/" + callConnectionId + ":" + action + "?api-version=2026-03-12", body));
+        "/calling/callConnections/" + callConnectionId + ":" + action + "?api-version=" + apiVersion, body));
   }
 
   /** startRecognizing against the callee; {@code kind} dtmf, choices, speech or speechOrDtmf. */

@@ -121,4 +121,26 @@ class RecognizeValidationTest extends MediaConformanceTest {
     advance(400_000);
     assertThat(kinds(id).stream().filter(k -> k.startsWith("Recognize"))).containsExactly("RecognizeCompleted");
   }
+
+  @Test
+  @DisplayName("CA-VER-001 at api-version 2023-03-06 (Java 1.0.4's) only file sources and DTMF exist: a text play and a choices recognize are refused 400/8523, a file play and a DTMF recognize are accepted (202)")
+  void ga1KnowsOnlyFileAndDtmf() {
+    String id = connectedCall("ga1");
+    String dtmf = "{\"recognizeInputType\":\"dtmf\",\"recognizeOptions\":{\"targetParticipant\":" + CALLEE_JSON
+        + ",\"initialSilenceTimeoutInSeconds\":5,\"dtmfOptions\":{\"interToneTimeoutInSeconds\":2,\"maxTonesToCollect\":1}}}";
+    String choices = "{\"recognizeInputType\":\"choices\",\"recognizeOptions\":{\"targetParticipant\":" + CALLEE_JSON
+        + ",\"choices\":[{\"label\":\"Yes\",\"phrases\":[\"yes\"]}]}}";
+    String textPlay = "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hello\"}}],\"playTo\":[],"
+        + "\"playOptions\":{\"loop\":false}}";
+    String filePlay = "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":\"https://contoso.example/a.wav\"}}],"
+        + "\"playTo\":[],\"playOptions\":{\"loop\":false}}";
+
+    for (String[] refused : new String[][] {{"play", textPlay}, {"recognize", choices}}) {
+      SignedHttp.Response response = rawAction(id, refused[0], refused[1], "2023-03-06");
+      assertThat(response.status()).as("%s: %s", refused[0], response.body()).isEqualTo(400);
+      ErrorEnvelope.assertValid(response.body(), "8523");
+    }
+    assertThat(rawAction(id, "play", filePlay, "2023-03-06").status()).isEqualTo(202);
+    assertThat(rawAction(id, "recognize", dtmf, "2023-03-06").status()).isEqualTo(202);
+  }
 }
