@@ -179,7 +179,7 @@ abstract class MediaConformanceTest extends ConformanceTest {
 
   /** A DTMF RecognizeCompleted ended by a stop tone (200/8514) with exactly these tones (names). */
   static void assertStopToneCompleted(JsonNode event, String... tones) {
-    assertResult(event, 200, 8514, "Action completed as stop tone was detected.");
+    assertResult(event, 200, 8514, RecognizeDtmfTest.MSG_STOP_TONE);
     assertThat(event.path("recognitionType").asText()).isEqualTo("dtmf");
     assertThat(tones(event)).containsExactly(tones);
   }

@@ -44,8 +44,6 @@ class ResultCatalogueTest extends MediaConformanceTest {
   /** The media actions whose rows a fault can produce (CONTRACT §3 faults; §8.4 rows included). */
   static final List<String> FAULT_ACTIONS = List.of("recognize", "play", "continuousDtmf", "sendDtmfTones");
 
-  static final String CANCELED = "Action failed, the operation was canceled.";
-
   /** Reference §8.1 and §8.2, row by row (a row listing two events or subcodes is two rows here). */
   static final List<Row> REFERENCE = List.of(
       new Row("RecognizeCompleted", 200, 8531, "Action completed, max digits received."),
@@ -53,7 +51,7 @@ class ResultCatalogueTest extends MediaConformanceTest {
       new Row("RecognizeCompleted", 200, 8545, null),
       new Row("RecognizeCompleted", 200, 8514, "Action completed as stop tone was detected."),
       new Row("RecognizeCompleted", 200, 8569, null),
-      new Row("RecognizeCompleted", 400, 8508, CANCELED),
+      new Row("RecognizeCompleted", 400, 8508, MSG_CANCELED),
       new Row("RecognizeCompleted", 400, 8532, "Action failed, inter-digit silence timeout reached."),
       new Row("RecognizeFailed", 400, 8532, "Action failed, inter-digit silence timeout reached."),
       new Row("RecognizeFailed", 400, 8510, "Action failed, initial silence timeout reached."),
@@ -70,10 +68,10 @@ class ResultCatalogueTest extends MediaConformanceTest {
       new Row("RecognizeFailed", 403, 8565, null),
       new Row("RecognizeFailed", 408, 8565, null),
       new Row("RecognizeFailed", 429, 8565, null),
-      new Row("RecognizeCanceled", 400, 8508, CANCELED),
+      new Row("RecognizeCanceled", 400, 8508, MSG_CANCELED),
       new Row("PlayStarted", 200, 0, "Action completed successfully."),
       new Row("PlayCompleted", 200, 0, "Action completed successfully."),
-      new Row("PlayCanceled", 400, 8508, CANCELED),
+      new Row("PlayCanceled", 400, 8508, MSG_CANCELED),
       new Row("PlayFailed", 400, 8535, "Action failed, file format is invalid."),
       new Row("PlayFailed", 400, 8536, "Action failed, file could not be downloaded."),
       new Row("PlayFailed", 400, 8565, "Action failed, bad request to Azure AI services. Check input parameters."),
