@@ -189,6 +189,33 @@ function callbackUrl(tag) {
   return `${callbackBaseUrl}/callbacks/${encodeURIComponent(tag ?? "default")}`;
 }
 
+// A play source as the tests spell it -> the SDK's FileSource / TextSource / SsmlSource.
+function playSource(spec) {
+  switch (spec?.kind) {
+    case "file":
+      return { kind: "fileSource", url: spec.url };
+    case "text":
+      return { kind: "textSource", text: spec.text, voiceName: spec.voiceName, sourceLocale: spec.sourceLocale, voiceKind: spec.voiceKind };
+    case "ssml":
+      return { kind: "ssmlSource", ssmlText: spec.ssmlText };
+    default:
+      throw new Error(`unsupported play source ${JSON.stringify(spec)}`);
+  }
+}
+
+function media(cmd) {
+  return client(cmd.client).getCallConnection(cmd.callConnectionId).getCallMedia();
+}
+
+// The SDK options of a media command: the common ones plus those named in `fields` that the
+// command carries (absent ones stay absent, so the SDK's own defaults apply).
+function mediaOptions(cmd, fields) {
+  const options = sdkOptions(cmd);
+  if (cmd.operationCallbackTag) options.operationCallbackUrl = callbackUrl(cmd.operationCallbackTag);
+  for (const f of fields) if (cmd[f] !== undefined) options[f] = cmd[f];
+  return options;
+}
+
 function sdkOptions(cmd) {
   return { abortSignal: AbortSignal.timeout(cmd.timeoutMs ?? 10_000), operationContext: cmd.operationContext };
 }
@@ -210,7 +237,11 @@ const ops = {
   async createCall(cmd) {
     const target = { targetParticipant: identifier(cmd.target) };
     if (cmd.sourceCallerId) target.sourceCallIdNumber = { phoneNumber: cmd.sourceCallerId };
-    const result = await client(cmd.client).createCall(target, callbackUrl(cmd.callbackTag), sdkOptions(cmd));
+    const options = sdkOptions(cmd);
+    if (cmd.cognitiveServicesEndpoint) {
+      options.callIntelligenceOptions = { cognitiveServicesEndpoint: cmd.cognitiveServicesEndpoint };
+    }
+    const result = await client(cmd.client).createCall(target, callbackUrl(cmd.callbackTag), options);
     return result.callConnectionProperties;
   },
 
@@ -237,6 +268,65 @@ const ops = {
     return { values: result.values };
   },
 
+  // ---- media (CallMedia of the JS SDK; arguments spelled as the SDK's options) -------------
+
+  // {"playTo":[identifier…] (empty: the SDK's play with no targets), "sources":[playSource…],
+  //  "loop"?, "operationContext"?, "operationCallbackTag"?}
+  async play(cmd) {
+    const playTo = (cmd.playTo ?? []).map(identifier);
+    await media(cmd).play(cmd.sources.map(playSource), playTo, mediaOptions(cmd, ["loop"]));
+    return {};
+  },
+
+  // {"sources", "loop"?, "interruptCallMediaOperation"?, "operationContext"?}
+  async playToAll(cmd) {
+    await media(cmd).playToAll(cmd.sources.map(playSource), mediaOptions(cmd, ["loop", "interruptCallMediaOperation"]));
+    return {};
+  },
+
+  // {"target":identifier, "kind":"dtmf"|"choices"|"speech"|"speechOrDtmf", "playPrompt"?:playSource,
+  //  "playPrompts"?, and the SDK's option names: interruptPrompt, initialSilenceTimeoutInSeconds,
+  //  interToneTimeoutInSeconds, maxTonesToCollect, stopDtmfTones, choices, speechLanguage,
+  //  endSilenceTimeoutInSeconds, interruptCallMediaOperation, operationContext}
+  async startRecognizing(cmd) {
+    const kinds = {
+      dtmf: "callMediaRecognizeDtmfOptions",
+      choices: "callMediaRecognizeChoiceOptions",
+      speech: "callMediaRecognizeSpeechOptions",
+      speechOrDtmf: "callMediaRecognizeSpeechOrDtmfOptions",
+    };
+    if (!kinds[cmd.kind]) throw new Error(`unknown recognize kind ${cmd.kind}`);
+    const options = mediaOptions(cmd, [
+      "interruptPrompt", "initialSilenceTimeoutInSeconds", "interToneTimeoutInSeconds", "maxTonesToCollect",
+      "stopDtmfTones", "choices", "speechLanguage", "endSilenceTimeoutInSeconds", "interruptCallMediaOperation",
+    ]);
+    options.kind = kinds[cmd.kind];
+    if (cmd.playPrompt) options.playPrompt = playSource(cmd.playPrompt);
+    if (cmd.playPrompts) options.playPrompts = cmd.playPrompts.map(playSource);
+    await media(cmd).startRecognizing(identifier(cmd.target), options);
+    return { operationContext: options.operationContext };
+  },
+
+  async cancelAllOperations(cmd) {
+    await media(cmd).cancelAllOperations();
+    return {};
+  },
+
+  async startContinuousDtmfRecognition(cmd) {
+    await media(cmd).startContinuousDtmfRecognition(identifier(cmd.target), mediaOptions(cmd, []));
+    return {};
+  },
+
+  async stopContinuousDtmfRecognition(cmd) {
+    await media(cmd).stopContinuousDtmfRecognition(identifier(cmd.target), mediaOptions(cmd, []));
+    return {};
+  },
+
+  // {"tones":["one","pound"], "target", "operationContext"?}
+  sendDtmfTones(cmd) {
+    return media(cmd).sendDtmfTones(cmd.tones, identifier(cmd.target), mediaOptions(cmd, []));
+  },
+
   callbacks(cmd) {
     return {
       callbacks: callbacks
@@ -247,13 +337,15 @@ const ops = {
     };
   },
 
+  // The first callback of that kind for the call (after sinceSeq); with "count": n, the n-th.
   async waitCallback(cmd) {
+    const n = cmd.count ?? 1;
     const matches = () =>
-      callbacks.find(
+      callbacks.filter(
         (c) => c.callConnectionId === cmd.callConnectionId && c.kind === cmd.kind && (!cmd.sinceSeq || c.seq > cmd.sinceSeq),
       );
-    await waitFor(() => matches() !== undefined, cmd.timeoutMs ?? 10_000, `${cmd.kind} for ${cmd.callConnectionId}`);
-    const { parsed, ...rest } = matches();
+    await waitFor(() => matches().length >= n, cmd.timeoutMs ?? 10_000, `${n} x ${cmd.kind} for ${cmd.callConnectionId}`);
+    const { parsed, ...rest } = matches()[n - 1];
     return { ...rest, event: parsed };
   },
 

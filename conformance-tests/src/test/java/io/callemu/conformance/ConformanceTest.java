@@ -3,6 +3,7 @@ package io.callemu.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callemu.emulator.CallemuConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ abstract class ConformanceTest {
   /** Bound of every wait for a callback. */
   static final long WAIT_MS = 10_000;
 
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger TAGS = new AtomicInteger();
 
   Path dataDir;
@@ -163,6 +165,15 @@ abstract class ConformanceTest {
         "a running callemu posts Event Grid events to its own --eventgrid-webhook, not to this suite's app");
     callemu.control().incomingCall(Map.of("from", "+15557654321", "to", to));
     return node.call("waitIncomingCall", Map.of("toRawId", to, "timeoutMs", WAIT_MS)).result();
+  }
+
+  /** Parses JSON the test got as text (a wire body, a callback); not JSON fails the test. */
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
   }
 
   /** A callback tag unique in the suite, so each test's callbacks arrive on their own URL. */

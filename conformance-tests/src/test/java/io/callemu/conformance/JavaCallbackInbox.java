@@ -162,6 +162,32 @@ final class JavaCallbackInbox implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits (bounded) for a callback of that event type for that call, also one the SDK does not
+   * know (e.g. PlayStarted, which Java 1.0.4 drops), and returns its raw body.
+   */
+  synchronized String awaitBody(String shortType, String callConnectionId, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<String> found = received.stream().map(Received::body)
+          .filter(b -> shortType.equals(shortType(b)) && b.contains("\"callConnectionId\":\"" + callConnectionId + "\""))
+          .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("no " + shortType + " for call " + callConnectionId + " within " + timeout);
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
   /** Raw bodies of the callbacks received on one tag's URL. */
   synchronized List<String> bodies(String tag) {
     return received.stream().filter(r -> r.path().equals("/callbacks/" + tag)).map(Received::body).toList();

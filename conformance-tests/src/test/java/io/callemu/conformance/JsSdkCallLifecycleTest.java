@@ -3,8 +3,6 @@ package io.callemu.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.Test;
  * answered with answerCall. Run over plain HTTP and over HTTPS by the two subclasses.
  */
 abstract class JsSdkCallLifecycleTest extends ConformanceTest {
-
-  static final ObjectMapper JSON = new ObjectMapper();
 
   /** {@link #JS_HTTP} or {@link #JS_HTTPS}. */
   abstract String client();
@@ -35,14 +31,6 @@ abstract class JsSdkCallLifecycleTest extends ConformanceTest {
     String id = createCall(tag, Map.of("phoneNumber", TARGET_PHONE)).result().path("callConnectionId").asText();
     awaitCallback(id, "CallConnected");
     return id;
-  }
-
-  static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + text, e);
-    }
   }
 
   @Test
