@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callemu.emulator.Callemu;
-import io.callemu.emulator.CallemuConfig;
+import io.callemu.conformance.CallemuTarget;
 import io.callemu.emulator.call.CallService;
 import io.callemu.emulator.client.ControlClient;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Real-time transcription through the JS SDK 1.6.0 and a {@code ws} WebSocket server, as the
- * documentation's examples build an app (src/test/node/transcription-app.mjs), against an embedded
- * callemu on the wall clock. Every callback goes through {@code parseCallAutomationEvent} and every
+ * documentation's examples build an app (src/test/node/transcription-app.mjs), against callemu on
+ * the wall clock (embedded, or a running one: {@link CallemuTarget}). Every callback goes through {@code parseCallAutomationEvent} and every
  * frame through {@code StreamingData.parse}; after each test neither may have rejected anything.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,31 +44,31 @@ class JsTranscriptionTest {
   private static final AtomicInteger TAGS = new AtomicInteger();
 
   private Path dataDir;
-  private Callemu callemu;
+  private CallemuTarget callemu;
   private ControlClient control;
   private TranscriptionApp app;
 
   @BeforeAll
   void start() throws IOException {
     dataDir = Files.createTempDirectory("callemu-transcription-");
-    callemu = Callemu.start(CallemuConfig.defaults().withHost("127.0.0.1").withPort(0).withHttpsPort(0)
-        .withDataDir(dataDir).withClock("wall")
-        .withSetting("call.ringMs", "20")
-        // short emulated waits keep the suite fast; the behaviour is the same at the defaults
-        .withSetting("transcription.segmentationSilenceMs", "100")
-        .withSetting("transcription.reconnectDelayMs", "50")
-        .withSetting("transcription.reconnectAttempts", "2"));
+    callemu = CallemuTarget.start(dataDir, c -> c.withClock("wall").withSetting("call.ringMs", "20"));
     control = callemu.control();
-    // The app serves wss with callemu's development certificate (the data dir's cert.pem/key.pem).
-    app = TranscriptionApp.start(callemu.caPem(), dataDir);
-    app.ok("client", Map.of("name", CLIENT, "connectionString", callemu.httpConnectionString(),
-        "allowInsecureConnection", true));
+    // short emulated waits keep the suite fast; the behaviour is the same at the defaults
+    control.set(Map.of("transcription.segmentationSilenceMs", 100, "transcription.reconnectDelayMs", 50,
+        "transcription.reconnectAttempts", 2));
+    // The app serves wss with an embedded callemu's development certificate (its data dir's
+    // cert.pem/key.pem); a running callemu's key is not the suite's to read.
+    app = TranscriptionApp.start(callemu.caPem(), callemu.isEmbedded() ? dataDir : null);
+    if (callemu.httpConnectionString() != null) {
+      app.ok("client", Map.of("name", CLIENT, "connectionString", callemu.httpConnectionString(),
+          "allowInsecureConnection", true));
+    }
     app.ok("client", Map.of("name", CLIENT_HTTPS, "connectionString", callemu.connectionString()));
   }
 
   @AfterAll
   void stop() throws IOException {
-    try (TranscriptionApp a = app; Callemu c = callemu) {
+    try (TranscriptionApp a = app; CallemuTarget c = callemu) {
       // closed in reverse order
     }
     if (dataDir != null) {
@@ -379,6 +379,8 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-009 over HTTPS with a wss:// transportUrl: callemu trusts the data dir's CA, so an app serving callemu's own certificate gets metadata and data frames")
   void secureEndToEnd() {
+    Assumptions.assumeTrue(callemu.isEmbedded(),
+        "the app serves the embedded callemu's own certificate from its data dir; a running callemu's key is not the suite's");
     String tag = tag("wss");
     Map<String, Object> o = options(tag);
     o.put("transportUrl", app.secureWebSocketUrl(tag));
