@@ -11,9 +11,8 @@
 //                          to stderr: the tests fail on any of them.
 //   POST /eventgrid        Event Grid webhook: answers the SubscriptionValidationEvent handshake and
 //                          records Microsoft.Communication.IncomingCall events.
-import http from "node:http";
 import { CallAutomationClient, parseCallAutomationEvent } from "@azure/communication-call-automation";
-import { commandContext, listen, readBody, record, serveCommands, waitFor } from "./harness.mjs";
+import { bodyServer, commandContext, listen, record, serveCommands, waitFor } from "./harness.mjs";
 
 const clients = new Map(); // name -> CallAutomationClient
 const callbacks = []; // {seq, path, receivedAt, body, kind?, callConnectionId?, parsed?, parseError?}
@@ -92,14 +91,7 @@ function handleEventGrid(headers, body, res) {
   res.writeHead(200).end();
 }
 
-const server = http.createServer(async (req, res) => {
-  let body;
-  try {
-    body = await readBody(req);
-  } catch {
-    res.writeHead(413).end();
-    return;
-  }
+const server = bodyServer((req, res, body) => {
   const path = req.url;
   if (req.method === "POST" && path.startsWith("/callbacks/")) {
     handleCallback(path, req.headers, body);

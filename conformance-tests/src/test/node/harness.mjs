@@ -8,6 +8,7 @@
 //                        {"id":1,"op":"createCall","ok":false,"error":{"name","statusCode","code","message","body"},"wire":[...]}
 //
 // The process exits when the test JVM closes its stdin (or dies).
+import http from "node:http";
 import readline from "node:readline";
 import { AsyncLocalStorage } from "node:async_hooks";
 
@@ -56,7 +57,7 @@ export function waitFor(predicate, timeoutMs, what) {
 }
 
 /** A request body as UTF-8, refused beyond MAX_BODY_BYTES. */
-export function readBody(req) {
+function readBody(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
@@ -71,6 +72,20 @@ export function readBody(req) {
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
+  });
+}
+
+/** An HTTP server that reads each request's body (413 beyond MAX_BODY_BYTES), then calls handle(req, res, body). */
+export function bodyServer(handle) {
+  return http.createServer(async (req, res) => {
+    let body;
+    try {
+      body = await readBody(req);
+    } catch {
+      res.writeHead(413).end();
+      return;
+    }
+    handle(req, res, body);
   });
 }
 

@@ -13,11 +13,10 @@
 // Anything either parser rejects is recorded (op "failures") and printed to stderr. Every wait is
 // bounded; the process exits when its stdin closes (the test JVM owns it).
 import fs from "node:fs";
-import http from "node:http";
 import https from "node:https";
 import { WebSocketServer } from "ws";
 import { CallAutomationClient, parseCallAutomationEvent, StreamingData } from "@azure/communication-call-automation";
-import { changed, listen, MAX_BODY_BYTES, readBody, record, serveCommands, waitFor } from "./harness.mjs";
+import { bodyServer, changed, listen, MAX_BODY_BYTES, record, serveCommands, waitFor } from "./harness.mjs";
 
 const clients = new Map(); // name -> CallAutomationClient
 const callbacks = []; // {seq, tag, kind, callConnectionId, body, event}
@@ -42,14 +41,7 @@ function onCallback(tag, body) {
   }
 }
 
-const server = http.createServer(async (req, res) => {
-  let body;
-  try {
-    body = await readBody(req);
-  } catch {
-    res.writeHead(413).end();
-    return;
-  }
+const server = bodyServer((req, res, body) => {
   const path = req.url;
   if (req.method === "POST" && path.startsWith("/callbacks/")) {
     onCallback(decodeURIComponent(path.slice("/callbacks/".length)), body);
