@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callemu.conformance.CallemuTarget;
+import io.callemu.conformance.Wav;
 import io.callemu.emulator.call.CallService;
 import io.callemu.emulator.client.ControlClient;
 import java.io.IOException;
@@ -271,6 +272,50 @@ class JsTranscriptionTest {
     assertThat(other.path("participant").path("communicationUserId").asText()).isEqualTo(appLeg);
     assertThat(other.path("offsetInTicks").asLong()).isGreaterThan(phraseStart + data.path("durationInTicks").asLong());
     app.ok("hangUp", on(id));
+  }
+
+  @Test
+  @DisplayName("CA-TX-016 the caller's audio (POST /_emulator/calls/{id}/audio?text=…, a WAV) is transcribed: metadata first, then one Final TranscriptionData with the given text whose words lie inside the WAV's voiced part, in ticks from the stream's start")
+  void callersAudioIsTranscribed() {
+    long leadMs = 600;
+    long voiceMs = 1_200;
+    String text = "I would like to pay my bill";
+    long beforeStreamStart = System.nanoTime();
+    Transcribing t = transcribing("audio", Map.of());
+    socket(t.tag(), 1, 1);
+    JsonNode accepted = control.audio(t.id(), Wav.voiceBurst(16_000, (int) leadMs, (int) voiceMs, 400), text, 0);
+    long postedWithinMs = (System.nanoTime() - beforeStreamStart) / 1_000_000;
+    assertThat(accepted.path("utterances")).as("one voiced stretch: %s", accepted).hasSize(1);
+
+    List<JsonNode> frames = frames(socket(t.tag(), 1, 2));
+    assertThat(frames).extracting(f -> f.path("kind").asText()).containsExactly("TranscriptionMetadata", "TranscriptionData");
+    JsonNode data = frames.get(1).path("data");
+    assertThat(data.path("text").asText()).isEqualTo(text);
+    assertThat(data.path("resultState").asText()).isEqualTo("Final");
+    assertThat(data.path("participant").path("phoneNumber").asText()).isEqualTo(CALLEE);
+
+    // The stream started after beforeStreamStart and the audio was posted within postedWithinMs of
+    // it, so the voice (leadMs into the file) begins between leadMs and postedWithinMs + leadMs
+    // after the stream's start; the energy detector may place its edges a frame or two off.
+    long toleranceTicks = 60 * 10_000L;
+    long voiceFrom = leadMs * 10_000L - toleranceTicks;
+    long voiceTo = (postedWithinMs + leadMs + voiceMs) * 10_000L + toleranceTicks;
+    long phraseStart = data.path("offsetInTicks").asLong();
+    long phraseEnd = phraseStart + data.path("durationInTicks").asLong();
+    assertThat(phraseStart).as("the leading silence is not speech").isGreaterThanOrEqualTo(voiceFrom);
+    assertThat(data.path("durationInTicks").asLong()).as("the voiced part's length")
+        .isBetween(voiceMs * 10_000L - toleranceTicks, voiceMs * 10_000L + toleranceTicks);
+    assertThat(phraseEnd).isLessThanOrEqualTo(voiceTo);
+    List<String> words = new ArrayList<>();
+    for (JsonNode w : data.path("words")) {
+      words.add(w.path("text").asText());
+      long offset = w.path("offsetInTicks").asLong();
+      assertThat(offset).as("word %s starts in the voiced part", w).isBetween(phraseStart, phraseEnd);
+      assertThat(offset + w.path("durationInTicks").asLong()).as("word %s ends in the voiced part", w)
+          .isBetween(phraseStart, phraseEnd);
+    }
+    assertThat(words).containsExactly("i", "would", "like", "to", "pay", "my", "bill");
+    app.ok("hangUp", on(t.id()));
   }
 
   @Test
