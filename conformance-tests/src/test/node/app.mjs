@@ -1,12 +1,7 @@
 // The "app under test" of the callemu conformance suite: a small voice app written the way an
 // app uses @azure/communication-call-automation, remote-controlled by the JUnit tests.
 //
-// Protocol (one JSON object per line):
-//   stdout, first line:  {"ready":true,"callbackBaseUrl":"http://127.0.0.1:<port>"}
-//   stdin  -> command:   {"id":1,"op":"createCall", ...arguments}
-//   stdout <- reply:     {"id":1,"ok":true,"result":{...},"wire":[...]}
-//                        {"id":1,"ok":false,"error":{"name","statusCode","code","message","body"},"wire":[...]}
-// "wire" lists every HTTP exchange the SDK made for that command (request line and headers,
+// Protocol: JSON-line commands on stdin, replies on stdout (harness.mjs). "wire" lists every HTTP exchange the SDK made for that command (request line and headers,
 // response status, headers and raw body), so the tests can check what the emulator really sent
 // while the SDK result shows what the SDK made of it.
 //
@@ -16,23 +11,14 @@
 //                          to stderr: the tests fail on any of them.
 //   POST /eventgrid        Event Grid webhook: answers the SubscriptionValidationEvent handshake and
 //                          records Microsoft.Communication.IncomingCall events.
-import http from "node:http";
-import readline from "node:readline";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { CallAutomationClient, parseCallAutomationEvent } from "@azure/communication-call-automation";
-
-const MAX_RECORDED = 10_000; // bounded memory: the suite makes a few hundred callbacks at most
-const MAX_BODY_BYTES = 1 << 20;
+import { bodyServer, commandContext, listen, record, serveCommands, waitFor } from "./harness.mjs";
 
 const clients = new Map(); // name -> CallAutomationClient
 const callbacks = []; // {seq, path, receivedAt, body, kind?, callConnectionId?, parsed?, parseError?}
 const parseFailures = [];
 const eventGrid = { validations: [], events: [] };
-const waiters = new Set(); // {predicate, resolve}
 let seq = 0;
-
-// Which command an SDK HTTP exchange belongs to (commands run concurrently).
-const commandContext = new AsyncLocalStorage();
 
 const captureWirePolicy = {
   name: "callemuConformanceCaptureWire",
@@ -66,54 +52,7 @@ const repeatabilityOverridePolicy = {
   },
 };
 
-function record(list, item) {
-  list.push(item);
-  if (list.length > MAX_RECORDED) list.shift();
-  for (const waiter of [...waiters]) {
-    if (waiter.predicate()) {
-      waiters.delete(waiter);
-      waiter.resolve();
-    }
-  }
-}
-
-function waitFor(predicate, timeoutMs, what) {
-  if (predicate()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const waiter = {
-      predicate,
-      resolve: () => {
-        clearTimeout(timer);
-        resolve();
-      },
-    };
-    const timer = setTimeout(() => {
-      waiters.delete(waiter);
-      reject(Object.assign(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`), { code: "Timeout" }));
-    }, timeoutMs);
-    waiters.add(waiter);
-  });
-}
-
 // ---- the app's web server --------------------------------------------------------------------
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on("data", (c) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function handleCallback(path, headers, body) {
   const entry = { seq: ++seq, path, receivedAt: new Date().toISOString(), body, headers };
@@ -152,14 +91,7 @@ function handleEventGrid(headers, body, res) {
   res.writeHead(200).end();
 }
 
-const server = http.createServer(async (req, res) => {
-  let body;
-  try {
-    body = await readBody(req);
-  } catch {
-    res.writeHead(413).end();
-    return;
-  }
+const server = bodyServer((req, res, body) => {
   const path = req.url;
   if (req.method === "POST" && path.startsWith("/callbacks/")) {
     handleCallback(path, req.headers, body);
@@ -369,53 +301,8 @@ const ops = {
   },
 };
 
-function describeError(e) {
-  return {
-    name: e?.name,
-    statusCode: e?.statusCode,
-    code: e?.code,
-    message: String(e?.message ?? e),
-    body: e?.response?.bodyAsText ?? undefined,
-  };
-}
-
-function reply(obj) {
-  process.stdout.write(JSON.stringify(obj) + "\n");
-}
-
-async function run(line) {
-  let cmd;
-  try {
-    cmd = JSON.parse(line);
-  } catch (e) {
-    process.stderr.write(`bad command line: ${line}\n`);
-    return;
-  }
-  const op = ops[cmd.op];
-  const context = { wire: [], repeatability: cmd.repeatability };
-  if (!op) {
-    reply({ id: cmd.id, op: cmd.op, ok: false, error: { name: "UnknownOp", message: `unknown op ${cmd.op}` }, wire: [] });
-    return;
-  }
-  try {
-    const result = await commandContext.run(context, () => op(cmd));
-    reply({ id: cmd.id, op: cmd.op, ok: true, result, wire: context.wire });
-  } catch (e) {
-    reply({ id: cmd.id, op: cmd.op, ok: false, error: describeError(e), wire: context.wire });
-  }
-}
-
 let callbackBaseUrl;
-server.listen(0, "127.0.0.1", () => {
-  callbackBaseUrl = `http://127.0.0.1:${server.address().port}`;
-  reply({ ready: true, callbackBaseUrl, node: process.version });
-  const rl = readline.createInterface({ input: process.stdin });
-  rl.on("line", (line) => {
-    if (line.trim()) run(line);
-  });
-  // The test JVM owns this process: when it closes stdin (or dies), stop.
-  rl.on("close", () => {
-    server.close();
-    process.exit(0);
-  });
+listen(server).then((port) => {
+  callbackBaseUrl = `http://127.0.0.1:${port}`;
+  serveCommands(ops, { callbackBaseUrl }, () => server.close());
 });

@@ -2,10 +2,9 @@
 // official JS SDK (@azure/communication-call-automation 1.6.0) for the calls and
 // startTranscription / updateTranscription / stopTranscription, and its own WebSocket server
 // (the `ws` package) where callemu streams the transcription. Remote-controlled by the JUnit
-// tests of io.callemu.conformance.transcription over HTTP.
+// tests of io.callemu.conformance.transcription with JSON-line commands on stdin (harness.mjs).
 //
-//   stdout, first line:   {"ready":true,"baseUrl":"http://127.0.0.1:<port>","wsBaseUrl":"ws://127.0.0.1:<port>"}
-//   POST /control/<op>     JSON arguments in, {"ok":true,"result":…} or {"ok":false,"error":{…}} out
+//   ready line:            {"ready":true,"callbackBaseUrl":"http://127.0.0.1:<port>","wsBaseUrl":"ws://127.0.0.1:<port>"}
 //   POST /callbacks/<tag>  Call Automation callbacks, each run through parseCallAutomationEvent
 //   ws://…/ws/<tag>        the transcription WebSocket: every text frame goes through StreamingData.parse
 //   wss://127.0.0.1:…/ws/<tag>  the same over TLS when CALLEMU_TLS_DIR names a dir with cert.pem and key.pem
@@ -14,49 +13,17 @@
 // Anything either parser rejects is recorded (op "failures") and printed to stderr. Every wait is
 // bounded; the process exits when its stdin closes (the test JVM owns it).
 import fs from "node:fs";
-import http from "node:http";
 import https from "node:https";
-import readline from "node:readline";
 import { WebSocketServer } from "ws";
 import { CallAutomationClient, parseCallAutomationEvent, StreamingData } from "@azure/communication-call-automation";
-
-const MAX_RECORDED = 10_000;
-const MAX_BODY_BYTES = 1 << 20;
+import { bodyServer, changed, listen, MAX_BODY_BYTES, record, serveCommands, waitFor } from "./harness.mjs";
 
 const clients = new Map(); // name -> CallAutomationClient
 const callbacks = []; // {seq, tag, kind, callConnectionId, body, event}
 const sockets = []; // {seq, tag, headers, frames: [{raw, kind, data}], closeCode, closeReason, closed}
 const failures = []; // {what, error, body}
 const socketModes = new Map(); // tag -> "refuse" | "closeAfterFirstFrame"
-const waiters = new Set();
 let seq = 0;
-
-function record(list, item) {
-  list.push(item);
-  if (list.length > MAX_RECORDED) list.shift();
-  changed();
-}
-
-function changed() {
-  for (const w of [...waiters]) {
-    if (w.predicate()) {
-      waiters.delete(w);
-      w.resolve();
-    }
-  }
-}
-
-function waitFor(predicate, timeoutMs, what) {
-  if (predicate()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const waiter = { predicate, resolve: () => { clearTimeout(timer); resolve(); } };
-    const timer = setTimeout(() => {
-      waiters.delete(waiter);
-      reject(Object.assign(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`), { code: "Timeout" }));
-    }, timeoutMs);
-    waiters.add(waiter);
-  });
-}
 
 function fail(what, error, body) {
   record(failures, { what, error: String(error?.stack ?? error), body });
@@ -64,24 +31,6 @@ function fail(what, error, body) {
 }
 
 // ---- the app's web server: callbacks and the transcription WebSocket ----------------------------
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on("data", (c) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function onCallback(tag, body) {
   try {
@@ -92,21 +41,11 @@ function onCallback(tag, body) {
   }
 }
 
-const server = http.createServer(async (req, res) => {
-  let body;
-  try {
-    body = await readBody(req);
-  } catch {
-    res.writeHead(413).end();
-    return;
-  }
+const server = bodyServer((req, res, body) => {
   const path = req.url;
   if (req.method === "POST" && path.startsWith("/callbacks/")) {
     onCallback(decodeURIComponent(path.slice("/callbacks/".length)), body);
     res.writeHead(200).end();
-  } else if (req.method === "POST" && path.startsWith("/control/")) {
-    const reply = await run(path.slice("/control/".length), body);
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply));
   } else {
     res.writeHead(404).end();
   }
@@ -195,7 +134,7 @@ const ops = {
       options.callIntelligenceOptions = { cognitiveServicesEndpoint: cmd.cognitiveServicesEndpoint };
     }
     const target = { targetParticipant: { phoneNumber: cmd.targetPhone }, sourceCallIdNumber: { phoneNumber: cmd.callerId } };
-    const result = await client(cmd.client).createCall(target, `${baseUrl}/callbacks/${encodeURIComponent(cmd.callbackTag)}`, options);
+    const result = await client(cmd.client).createCall(target, `${callbackBaseUrl}/callbacks/${encodeURIComponent(cmd.callbackTag)}`, options);
     return result.callConnectionProperties;
   },
 
@@ -268,36 +207,14 @@ const ops = {
   },
 };
 
-function describeError(e) {
-  return { name: e?.name, statusCode: e?.statusCode, code: e?.code, message: String(e?.message ?? e), body: e?.response?.bodyAsText };
-}
-
-async function run(op, body) {
-  const fn = ops[op];
-  if (!fn) return { ok: false, error: { name: "UnknownOp", message: `unknown op ${op}` } };
-  try {
-    const cmd = body ? JSON.parse(body) : {};
-    return { ok: true, result: await fn(cmd) };
-  } catch (e) {
-    return { ok: false, error: describeError(e) };
-  }
-}
-
-function listen(srv) {
-  return new Promise((resolve) => srv.listen(0, "127.0.0.1", () => resolve(srv.address().port)));
-}
-
-let baseUrl;
+let callbackBaseUrl;
 Promise.all([listen(server), secureServer ? listen(secureServer) : undefined]).then(([port, securePort]) => {
-  baseUrl = `http://127.0.0.1:${port}`;
-  const ready = { ready: true, baseUrl, wsBaseUrl: `ws://127.0.0.1:${port}`, node: process.version };
-  if (securePort) ready.secureWsBaseUrl = `wss://127.0.0.1:${securePort}`;
-  process.stdout.write(JSON.stringify(ready) + "\n");
-  const rl = readline.createInterface({ input: process.stdin });
-  rl.on("close", () => {
+  callbackBaseUrl = `http://127.0.0.1:${port}`;
+  const hello = { callbackBaseUrl, wsBaseUrl: `ws://127.0.0.1:${port}` };
+  if (securePort) hello.secureWsBaseUrl = `wss://127.0.0.1:${securePort}`;
+  serveCommands(ops, hello, () => {
     wss.close();
     server.close();
     secureServer?.close();
-    process.exit(0);
   });
 });

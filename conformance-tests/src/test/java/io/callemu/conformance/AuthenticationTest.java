@@ -8,6 +8,7 @@ import com.azure.communication.callautomation.models.CallInvite;
 import com.azure.communication.common.PhoneNumberIdentifier;
 import com.azure.core.exception.HttpResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callemu.emulator.auth.AcsRequestSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -99,7 +100,7 @@ class AuthenticationTest extends ConformanceTest {
   void staleDateIsRefused() {
     Set<String> before = calls();
     for (int hours : new int[] {-1, 1}) {
-      String date = SignedHttp.RFC_1123.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(hours));
+      String date = AcsRequestSigner.DATE_FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(hours));
 
       SignedHttp.Response response = raw.send(raw.request("POST", CREATE_PATH, createBody(newTag("auth4"))).date(date));
 
@@ -132,7 +133,7 @@ class AuthenticationTest extends ConformanceTest {
 
     JsonNode wrongKey = node.call("hangUp", Map.of("client", "wrongKey", "callConnectionId", id)).error();
     SignedHttp.Response stale = raw.send(raw.request("DELETE", path, null)
-        .date(SignedHttp.RFC_1123.format(ZonedDateTime.now(ZoneOffset.UTC).minusHours(2))));
+        .date(AcsRequestSigner.DATE_FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC).minusHours(2))));
     SignedHttp.Response tampered = raw.send(raw.request("POST", "/calling/callConnections/" + id
         + ":terminate?api-version=2026-03-12", "").sendInstead("{}"));
 

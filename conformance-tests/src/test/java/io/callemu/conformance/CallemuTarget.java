@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *   <li>{@code callemu.controlToken} — the control API bearer token, if it was started with one</li>
  * </ul>
  */
-final class CallemuTarget implements AutoCloseable {
+public final class CallemuTarget implements AutoCloseable {
 
   private static final Pattern ENDPOINT = Pattern.compile("endpoint=([^;]*);accesskey=(.*)", Pattern.CASE_INSENSITIVE);
 
@@ -47,7 +47,7 @@ final class CallemuTarget implements AutoCloseable {
   }
 
   /** True when the suite was pointed at a running callemu. */
-  static boolean external() {
+  public static boolean external() {
     return System.getProperty("callemu.connectionString") != null;
   }
 
@@ -55,7 +55,7 @@ final class CallemuTarget implements AutoCloseable {
    * The certificate the apps must trust: for an embedded callemu it is generated into the data dir
    * before the emulator starts (callemu reuses it), so the Node app can be started with it first.
    */
-  static Path caPemFor(Path dataDir) {
+  public static Path caPemFor(Path dataDir) {
     if (external()) {
       String pem = System.getProperty("callemu.caPem");
       return pem == null ? null : Path.of(pem);
@@ -67,7 +67,7 @@ final class CallemuTarget implements AutoCloseable {
    * @param dataDir the embedded callemu's data dir (unused for a running one)
    * @param settings what the test class needs on top of the suite's defaults (ports 0, that data dir)
    */
-  static CallemuTarget start(Path dataDir, UnaryOperator<CallemuConfig> settings) {
+  public static CallemuTarget start(Path dataDir, UnaryOperator<CallemuConfig> settings) {
     if (external()) {
       String https = System.getProperty("callemu.connectionString");
       String controlUrl = System.getProperty("callemu.controlUrl");
@@ -102,35 +102,35 @@ final class CallemuTarget implements AutoCloseable {
     return m.group(group);
   }
 
-  boolean isEmbedded() {
+  public boolean isEmbedded() {
     return embedded != null;
   }
 
   /** endpoint=https://localhost:port/;accesskey=... */
-  String connectionString() {
+  public String connectionString() {
     return connectionString;
   }
 
   /** endpoint=http://127.0.0.1:port/;accesskey=... */
-  String httpConnectionString() {
+  public String httpConnectionString() {
     return httpConnectionString;
   }
 
   /** http://127.0.0.1:port (no trailing slash) */
-  String httpEndpoint() {
+  public String httpEndpoint() {
     return group(httpConnectionString, 1).replaceFirst("/$", "");
   }
 
-  String accessKey() {
+  public String accessKey() {
     return accessKey;
   }
 
   /** The certificate apps trust for HTTPS, or null for a running callemu with a publicly trusted one. */
-  Path caPem() {
+  public Path caPem() {
     return caPem;
   }
 
-  ControlClient control() {
+  public ControlClient control() {
     return control;
   }
 

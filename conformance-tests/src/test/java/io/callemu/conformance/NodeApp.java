@@ -21,12 +21,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Node "app under test" (src/test/node/app.mjs) as a child process: it uses
+ * A Node app of src/test/node (app.mjs, transcription-app.mjs) as a child process: it uses
  * {@code @azure/communication-call-automation} 1.6.0 exactly as an app does and receives the
  * callbacks on its own loopback web server. Commands go as JSON lines on stdin, replies come back
- * as JSON lines on stdout; every wait is bounded.
+ * as JSON lines on stdout (the protocol of harness.mjs); every wait is bounded.
  */
-final class NodeApp implements AutoCloseable {
+public final class NodeApp implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
@@ -40,13 +40,13 @@ final class NodeApp implements AutoCloseable {
   private final CompletableFuture<JsonNode> ready = new CompletableFuture<>();
   private final StringBuilder stderr = new StringBuilder();
   private final AtomicLong ids = new AtomicLong();
-  private final String callbackBaseUrl;
+  private final JsonNode hello;
 
   /** One reply of the app: {@code value} when ok, else {@code failure}; {@code wire} is every HTTP exchange the SDK made. */
-  record Reply(String op, boolean ok, JsonNode value, JsonNode failure, JsonNode wire) {
+  public record Reply(String op, boolean ok, JsonNode value, JsonNode failure, JsonNode wire) {
 
     /** The result of a command that must have succeeded. */
-    JsonNode result() {
+    public JsonNode result() {
       if (!ok) {
         throw new AssertionError("JS SDK op " + op + " failed: " + failure + "\nwire: " + wire);
       }
@@ -54,7 +54,7 @@ final class NodeApp implements AutoCloseable {
     }
 
     /** The error of a command that must have failed. */
-    JsonNode error() {
+    public JsonNode error() {
       if (ok) {
         throw new AssertionError("JS SDK op " + op + " was expected to fail but returned " + value + "\nwire: " + wire);
       }
@@ -62,7 +62,7 @@ final class NodeApp implements AutoCloseable {
     }
 
     /** The last HTTP exchange the SDK made for this command. */
-    JsonNode lastExchange() {
+    public JsonNode lastExchange() {
       if (wire == null || wire.isEmpty()) {
         throw new AssertionError("JS SDK op " + op + " made no HTTP request; error: " + failure);
       }
@@ -80,30 +80,37 @@ final class NodeApp implements AutoCloseable {
     err.setDaemon(true);
     err.start();
     try {
-      JsonNode hello = ready.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      this.callbackBaseUrl = hello.path("callbackBaseUrl").asText();
+      this.hello = ready.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
       throw new IllegalStateException("interrupted while starting the Node app", e);
     } catch (ExecutionException | TimeoutException e) {
       close();
-      throw new IllegalStateException("the Node app did not start within " + STARTUP_TIMEOUT + "; stderr:\n" + stderr(), e);
+      throw new IllegalStateException("the Node app " + process.info().commandLine().orElse("") + " did not start within " + STARTUP_TIMEOUT + "; stderr:\n" + stderr(), e);
     }
   }
 
-  /**
-   * Starts {@code node app.mjs} in the driver directory (installed by the build's {@code npm ci}).
-   *
-   * @param extraCaPem a PEM file Node must trust (NODE_EXTRA_CA_CERTS) for HTTPS, or null
-   */
+  /** Starts {@code node app.mjs}, the app of the io.callemu.conformance classes. */
   static NodeApp start(Path extraCaPem) {
+    return start("app.mjs", extraCaPem, Map.of());
+  }
+
+  /**
+   * Starts {@code node <script>} in the driver directory (installed by the build's {@code npm ci}).
+   *
+   * @param script a script of src/test/node that speaks harness.mjs's protocol
+   * @param extraCaPem a PEM file Node must trust (NODE_EXTRA_CA_CERTS) for HTTPS, or null
+   * @param environment further environment variables of the script
+   */
+  public static NodeApp start(String script, Path extraCaPem, Map<String, String> environment) {
     Path dir = Path.of(System.getProperty("callemu.nodeDriverDir", "src/test/node")).toAbsolutePath();
     if (!Files.isDirectory(dir.resolve("node_modules/@azure/communication-call-automation"))) {
       throw new IllegalStateException("the JS SDK is not installed in " + dir
           + "; run the Maven build (it runs `npm ci` there) or `npm ci` in that directory");
     }
-    ProcessBuilder builder = new ProcessBuilder("node", "app.mjs").directory(dir.toFile());
+    ProcessBuilder builder = new ProcessBuilder("node", script).directory(dir.toFile());
+    builder.environment().putAll(environment);
     if (extraCaPem != null) {
       builder.environment().put("NODE_EXTRA_CA_CERTS", extraCaPem.toAbsolutePath().toString());
     }
@@ -114,22 +121,27 @@ final class NodeApp implements AutoCloseable {
     }
   }
 
+  /** The app's ready line: {@code callbackBaseUrl} and what else the script announces. */
+  public JsonNode hello() {
+    return hello;
+  }
+
   /** Base URL of the app's web server, e.g. {@code http://127.0.0.1:40123}. */
   String callbackBaseUrl() {
-    return callbackBaseUrl;
+    return hello.path("callbackBaseUrl").asText();
   }
 
   /** The app's callback URL for a tag (one tag per test keeps the callbacks apart). */
-  String callbackUrl(String tag) {
-    return callbackBaseUrl + "/callbacks/" + tag;
+  public String callbackUrl(String tag) {
+    return callbackBaseUrl() + "/callbacks/" + tag;
   }
 
   String eventGridWebhookUrl() {
-    return callbackBaseUrl + "/eventgrid";
+    return callbackBaseUrl() + "/eventgrid";
   }
 
   /** Runs one command; arguments are the command's fields besides "op". Waits at most its timeoutMs plus a margin. */
-  Reply call(String op, Map<String, ?> arguments) {
+  public Reply call(String op, Map<String, ?> arguments) {
     long id = ids.incrementAndGet();
     ObjectNode command = JSON.valueToTree(arguments);
     command.put("id", id).put("op", op);
@@ -155,7 +167,7 @@ final class NodeApp implements AutoCloseable {
   }
 
   /** Everything the app wrote to stderr (parse failures are reported there too), truncated to the last 64 KiB. */
-  String stderr() {
+  public String stderr() {
     synchronized (stderr) {
       return stderr.toString();
     }

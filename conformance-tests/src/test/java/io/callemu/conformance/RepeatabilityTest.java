@@ -3,6 +3,7 @@ package io.callemu.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callemu.emulator.auth.AcsRequestSigner;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
@@ -39,7 +40,7 @@ class RepeatabilityTest extends ConformanceTest {
   void sameRequestIdCreatesOneCall() {
     String tag = newTag("rep1");
     String requestId = UUID.randomUUID().toString();
-    String firstSent = SignedHttp.RFC_1123.format(ZonedDateTime.now(ZoneOffset.UTC));
+    String firstSent = AcsRequestSigner.DATE_FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC));
     Set<String> before = ControlState.callIds(callemu.control());
 
     NodeApp.Reply first = createCall(tag, requestId, firstSent);
@@ -58,7 +59,7 @@ class RepeatabilityTest extends ConformanceTest {
   @Test
   @DisplayName("CA-REP-002 createCall with two different Repeatability-Request-IDs creates two calls")
   void differentRequestIdsCreateTwoCalls() {
-    String firstSent = SignedHttp.RFC_1123.format(ZonedDateTime.now(ZoneOffset.UTC));
+    String firstSent = AcsRequestSigner.DATE_FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC));
     Set<String> before = ControlState.callIds(callemu.control());
 
     String a = createCall(newTag("rep2"), UUID.randomUUID().toString(), firstSent).result().path("callConnectionId").asText();

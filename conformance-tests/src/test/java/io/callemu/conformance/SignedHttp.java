@@ -2,46 +2,38 @@ package io.callemu.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callemu.emulator.auth.AcsRequestSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A raw HTTP client that signs requests exactly like the JS SDK's access-key policy (§2.2:
- * {@code VERB\npath?query\nx-ms-date;host;x-ms-content-sha256}, HMAC-SHA256 with the base64-decoded
- * key), so tests can send what no SDK sends: a body changed after signing, a stale date, another
+ * A raw HTTP client that signs requests like the JS SDK's access-key policy (§2.2, signed by
+ * callemu's {@link AcsRequestSigner}, whose tests hold the JS-SDK-verified vector), so tests can
+ * send what no SDK sends: a body changed after signing, a stale date, another
  * key, broken JSON, a missing api-version. Plain HTTP against callemu's http endpoint.
  */
 final class SignedHttp {
 
-  static final DateTimeFormatter RFC_1123 =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final URI endpoint;
-  private final String accessKey;
+  private final AcsRequestSigner signer;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   /** @param endpoint e.g. http://127.0.0.1:9080 ; @param accessKey base64 */
   SignedHttp(String endpoint, String accessKey) {
     this.endpoint = URI.create(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
-    this.accessKey = accessKey;
+    this.signer = new AcsRequestSigner(accessKey);
   }
 
   /** What to sign and what to send; by default both are the same, signed now with the right key. */
@@ -50,7 +42,7 @@ final class SignedHttp {
     final String pathAndQuery;
     String body;
     String signedBody;
-    String date = RFC_1123.format(ZonedDateTime.now(ZoneOffset.UTC));
+    String date = AcsRequestSigner.DATE_FORMAT.format(Instant.now());
     String signingKey;
     boolean authorization = true;
     final Map<String, String> headers = new LinkedHashMap<>();
@@ -89,7 +81,7 @@ final class SignedHttp {
     }
   }
 
-  record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+  record Response(int status, Map<String, List<String>> headers, String body) {
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -114,22 +106,21 @@ final class SignedHttp {
     URI uri = URI.create(endpoint + r.pathAndQuery);
     String sent = r.body == null ? "" : r.body;
     String signed = r.signedBody != null ? r.signedBody : sent;
-    String contentHash = contentHash(signed);
+    // java.net.http sends Host as the URI's authority (host:port), the same string the JS SDK signs.
+    String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    AcsRequestSigner signer = r.signingKey != null ? new AcsRequestSigner(r.signingKey) : this.signer;
+    Map<String, String> signedHeaders = new LinkedHashMap<>(signer.sign(r.method, pathAndQuery,
+        uri.getRawAuthority(), r.date, signed.getBytes(StandardCharsets.UTF_8)).asMap());
+    if (!r.authorization) {
+      signedHeaders.remove("Authorization");
+    }
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
         .method(r.method, r.body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(sent, StandardCharsets.UTF_8))
-        .header("x-ms-date", r.date)
-        .header("x-ms-content-sha256", contentHash)
         .header("Accept", "application/json");
+    signedHeaders.forEach(builder::header);
     if (r.body != null) {
       builder.header("Content-Type", "application/json");
-    }
-    if (r.authorization) {
-      // java.net.http sends Host as the URI's authority (host:port), the same string the JS SDK signs.
-      String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-      String key = r.signingKey != null ? r.signingKey : accessKey;
-      builder.header("Authorization", "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature="
-          + signature(key, r.method, pathAndQuery, r.date, uri.getRawAuthority(), contentHash));
     }
     r.headers.forEach(builder::header);
     try {
@@ -141,36 +132,5 @@ final class SignedHttp {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
-  }
-
-  /** base64(HMAC-SHA256(key, "VERB\npathAndQuery\ndate;host;contentHash")), as both SDKs compute it. */
-  static String signature(String base64Key, String method, String pathAndQuery, String date, String host, String contentHash) {
-    return base64(hmac(base64Key, method + "\n" + pathAndQuery + "\n" + date + ";" + host + ";" + contentHash));
-  }
-
-  static String contentHash(String body) {
-    return base64(sha256(body.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] hmac(String base64Key, String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256"));
-      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String base64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
   }
 }

@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
  * Small RIFF/WAVE files (16-bit PCM, mono) made in memory for play sources and for the caller's
  * audio: their duration is known exactly, which is what the tests check.
  */
-final class Wav {
+public final class Wav {
 
   private Wav() {}
 
@@ -24,7 +24,7 @@ final class Wav {
    * Silence, then a loud voice-like burst (several harmonics of 150 Hz), then silence: what a
    * voice activity detector sees as one utterance.
    */
-  static byte[] voiceBurst(int sampleRate, int leadingSilenceMs, int voiceMs, int trailingSilenceMs) {
+  public static byte[] voiceBurst(int sampleRate, int leadingSilenceMs, int voiceMs, int trailingSilenceMs) {
     int lead = sampleRate * leadingSilenceMs / 1000;
     int voice = sampleRate * voiceMs / 1000;
     short[] samples = new short[lead + voice + sampleRate * trailingSilenceMs / 1000];

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callemu.emulator.Callemu;
-import io.callemu.emulator.CallemuConfig;
+import io.callemu.conformance.CallemuTarget;
+import io.callemu.conformance.Wav;
 import io.callemu.emulator.call.CallService;
 import io.callemu.emulator.client.ControlClient;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Real-time transcription through the JS SDK 1.6.0 and a {@code ws} WebSocket server, as the
- * documentation's examples build an app (src/test/node/transcription-app.mjs), against an embedded
- * callemu on the wall clock. Every callback goes through {@code parseCallAutomationEvent} and every
+ * documentation's examples build an app (src/test/node/transcription-app.mjs), against callemu on
+ * the wall clock (embedded, or a running one: {@link CallemuTarget}). Every callback goes through {@code parseCallAutomationEvent} and every
  * frame through {@code StreamingData.parse}; after each test neither may have rejected anything.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,31 +45,31 @@ class JsTranscriptionTest {
   private static final AtomicInteger TAGS = new AtomicInteger();
 
   private Path dataDir;
-  private Callemu callemu;
+  private CallemuTarget callemu;
   private ControlClient control;
   private TranscriptionApp app;
 
   @BeforeAll
   void start() throws IOException {
     dataDir = Files.createTempDirectory("callemu-transcription-");
-    callemu = Callemu.start(CallemuConfig.defaults().withHost("127.0.0.1").withPort(0).withHttpsPort(0)
-        .withDataDir(dataDir).withClock("wall")
-        .withSetting("call.ringMs", "20")
-        // short emulated waits keep the suite fast; the behaviour is the same at the defaults
-        .withSetting("transcription.segmentationSilenceMs", "100")
-        .withSetting("transcription.reconnectDelayMs", "50")
-        .withSetting("transcription.reconnectAttempts", "2"));
+    callemu = CallemuTarget.start(dataDir, c -> c.withClock("wall").withSetting("call.ringMs", "20"));
     control = callemu.control();
-    // The app serves wss with callemu's development certificate (the data dir's cert.pem/key.pem).
-    app = TranscriptionApp.start(callemu.caPem(), dataDir);
-    app.ok("client", Map.of("name", CLIENT, "connectionString", callemu.httpConnectionString(),
-        "allowInsecureConnection", true));
+    // short emulated waits keep the suite fast; the behaviour is the same at the defaults
+    control.set(Map.of("transcription.segmentationSilenceMs", 100, "transcription.reconnectDelayMs", 50,
+        "transcription.reconnectAttempts", 2));
+    // The app serves wss with an embedded callemu's development certificate (its data dir's
+    // cert.pem/key.pem); a running callemu's key is not the suite's to read.
+    app = TranscriptionApp.start(callemu.caPem(), callemu.isEmbedded() ? dataDir : null);
+    if (callemu.httpConnectionString() != null) {
+      app.ok("client", Map.of("name", CLIENT, "connectionString", callemu.httpConnectionString(),
+          "allowInsecureConnection", true));
+    }
     app.ok("client", Map.of("name", CLIENT_HTTPS, "connectionString", callemu.connectionString()));
   }
 
   @AfterAll
   void stop() throws IOException {
-    try (TranscriptionApp a = app; Callemu c = callemu) {
+    try (TranscriptionApp a = app; CallemuTarget c = callemu) {
       // closed in reverse order
     }
     if (dataDir != null) {
@@ -274,6 +275,50 @@ class JsTranscriptionTest {
   }
 
   @Test
+  @DisplayName("CA-TX-016 the caller's audio (POST /_emulator/calls/{id}/audio?text=…, a WAV) is transcribed: metadata first, then one Final TranscriptionData with the given text whose words lie inside the WAV's voiced part, in ticks from the stream's start")
+  void callersAudioIsTranscribed() {
+    long leadMs = 600;
+    long voiceMs = 1_200;
+    String text = "I would like to pay my bill";
+    long beforeStreamStart = System.nanoTime();
+    Transcribing t = transcribing("audio", Map.of());
+    socket(t.tag(), 1, 1);
+    JsonNode accepted = control.audio(t.id(), Wav.voiceBurst(16_000, (int) leadMs, (int) voiceMs, 400), text, 0);
+    long postedWithinMs = (System.nanoTime() - beforeStreamStart) / 1_000_000;
+    assertThat(accepted.path("utterances")).as("one voiced stretch: %s", accepted).hasSize(1);
+
+    List<JsonNode> frames = frames(socket(t.tag(), 1, 2));
+    assertThat(frames).extracting(f -> f.path("kind").asText()).containsExactly("TranscriptionMetadata", "TranscriptionData");
+    JsonNode data = frames.get(1).path("data");
+    assertThat(data.path("text").asText()).isEqualTo(text);
+    assertThat(data.path("resultState").asText()).isEqualTo("Final");
+    assertThat(data.path("participant").path("phoneNumber").asText()).isEqualTo(CALLEE);
+
+    // The stream started after beforeStreamStart and the audio was posted within postedWithinMs of
+    // it, so the voice (leadMs into the file) begins between leadMs and postedWithinMs + leadMs
+    // after the stream's start; the energy detector may place its edges a frame or two off.
+    long toleranceTicks = 60 * 10_000L;
+    long voiceFrom = leadMs * 10_000L - toleranceTicks;
+    long voiceTo = (postedWithinMs + leadMs + voiceMs) * 10_000L + toleranceTicks;
+    long phraseStart = data.path("offsetInTicks").asLong();
+    long phraseEnd = phraseStart + data.path("durationInTicks").asLong();
+    assertThat(phraseStart).as("the leading silence is not speech").isGreaterThanOrEqualTo(voiceFrom);
+    assertThat(data.path("durationInTicks").asLong()).as("the voiced part's length")
+        .isBetween(voiceMs * 10_000L - toleranceTicks, voiceMs * 10_000L + toleranceTicks);
+    assertThat(phraseEnd).isLessThanOrEqualTo(voiceTo);
+    List<String> words = new ArrayList<>();
+    for (JsonNode w : data.path("words")) {
+      words.add(w.path("text").asText());
+      long offset = w.path("offsetInTicks").asLong();
+      assertThat(offset).as("word %s starts in the voiced part", w).isBetween(phraseStart, phraseEnd);
+      assertThat(offset + w.path("durationInTicks").asLong()).as("word %s ends in the voiced part", w)
+          .isBetween(phraseStart, phraseEnd);
+    }
+    assertThat(words).containsExactly("i", "would", "like", "to", "pay", "my", "bill");
+    app.ok("hangUp", on(t.id()));
+  }
+
+  @Test
   @DisplayName("CA-TX-004 with enableIntermediateResults Intermediate hypotheses come before the phrase's one Final")
   void intermediatesBeforeTheFinal() {
     Transcribing t = transcribing("intermediate", Map.of("enableIntermediateResults", true));
@@ -379,6 +424,8 @@ class JsTranscriptionTest {
   @Test
   @DisplayName("CA-TX-009 over HTTPS with a wss:// transportUrl: callemu trusts the data dir's CA, so an app serving callemu's own certificate gets metadata and data frames")
   void secureEndToEnd() {
+    Assumptions.assumeTrue(callemu.isEmbedded(),
+        "the app serves the embedded callemu's own certificate from its data dir; a running callemu's key is not the suite's");
     String tag = tag("wss");
     Map<String, Object> o = options(tag);
     o.put("transportUrl", app.secureWebSocketUrl(tag));
