@@ -45,9 +45,10 @@ class PhraseFramesTest {
     PhraseFrames phrase = new PhraseFrames(speech("a b c", 0, 900, List.of(
         new RecognizedPhrase.Word("a", 0, 100), new RecognizedPhrase.Word("b", 100, 100),
         new RecognizedPhrase.Word("c", 700, 200))), STREAM_START);
-    List<FrameQueue.Frame> frames = phrase.intermediates(300, ResultStatusCasing.LOWER_CASE);
-    assertThat(frames).hasSize(1).allMatch(FrameQueue.Frame::intermediate);
-    JsonObject d = new JsonObject(frames.get(0).text()).getJsonObject("transcriptionData");
+    List<PhraseFrames.Hypothesis> hypotheses = phrase.intermediates(300, ResultStatusCasing.LOWER_CASE);
+    assertThat(hypotheses).hasSize(1).allMatch(h -> h.frame().intermediate());
+    assertThat(hypotheses.get(0).afterMillis()).as("due when the words are heard, not at the end").isEqualTo(300);
+    JsonObject d = new JsonObject(hypotheses.get(0).frame().text()).getJsonObject("transcriptionData");
     assertThat(d.getString("text")).isEqualTo("a b");
     assertThat(d.getString("resultStatus")).isEqualTo("intermediate");
     assertThat(d.getLong("duration")).isEqualTo(3_000_000L);
