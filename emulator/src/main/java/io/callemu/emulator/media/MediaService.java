@@ -16,6 +16,7 @@ import io.callemu.emulator.journal.Journal;
 import io.callemu.emulator.result.ResultCatalogue;
 import io.callemu.emulator.result.ResultRow;
 import io.callemu.emulator.settings.Settings;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ public final class MediaService {
 
   PlayDurations durations() {
     return durations;
+  }
+
+  /** Completes when no prompt file is being fetched (bounded by {@code prompt.fetchTimeoutMs}). */
+  public Future<Void> whenPromptsFetched() {
+    return durations.whenIdle();
   }
 
   ChoiceMatching choices() {
