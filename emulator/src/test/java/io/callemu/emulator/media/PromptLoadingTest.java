@@ -48,7 +48,12 @@ class PromptLoadingTest {
 
   /** An emulator whose prompt server answers {@code /slow.wav} only once released, and its URL. */
   private String start(Vertx vertx, UnaryOperator<io.callemu.emulator.CallemuConfig> config) throws Exception {
-    f = MediaFixture.start(vertx, config, false);
+    return start(vertx, config, false);
+  }
+
+  private String start(Vertx vertx, UnaryOperator<io.callemu.emulator.CallemuConfig> config, boolean cognitive)
+      throws Exception {
+    f = MediaFixture.start(vertx, config, cognitive);
     files = vertx.createHttpServer().requestHandler((HttpServerRequest req) -> {
       requested.complete(null);
       release.thenRun(() -> req.response().end(Buffer.buffer(PlayAndQueueTest.wav(PROMPT_MS))));
@@ -60,6 +65,11 @@ class PromptLoadingTest {
   private static JsonObject withFilePrompt(JsonObject recognize, String uri, boolean interruptPrompt) {
     recognize.getJsonObject("recognizeOptions").put("interruptPrompt", interruptPrompt);
     return recognize.put("playPrompts", new JsonArray().add(fileSource(uri)));
+  }
+
+  /** The running media operation as the control API describes it. */
+  private JsonObject operation() {
+    return f.detail().getJsonObject("media").getJsonArray("operations").getJsonObject(0);
   }
 
   @Test
@@ -94,5 +104,69 @@ class PromptLoadingTest {
     JsonObject failed = f.last("RecognizeFailed");
     assertThat(result(failed).getInteger("subCode")).isEqualTo(8511);
     assertThat(failed.getInteger("failedPlaySourceIndex")).isZero();
+  }
+
+  @Test
+  void aKeyWhileAnInterruptiblePromptLoadsBargesInAndThePromptNeverPlays(Vertx vertx) throws Exception {
+    String uri = start(vertx, c -> c.withSetting("recognize.promptEmitsPlayEvents", "true"));
+    f.action("recognize", withFilePrompt(dtmfRecognize(2, new JsonObject(), new JsonObject()), uri, true));
+    requested.get(10, TimeUnit.SECONDS);
+    assertThat(operation().getString("state")).isEqualTo("loading");
+    // Due now, the key needs no advance (which would wait for the held fetch).
+    f.press("7");
+    JsonObject op = operation();
+    assertThat(op.getString("state")).isEqualTo("collecting");
+    assertThat(op.getJsonArray("tones")).containsExactly("seven");
+    release.complete(null);
+    f.press("8");
+    f.emu.advance(PROMPT_MS);
+    assertThat(f.mediaEvents()).as("no prompt events: the prompt never started").containsExactly("RecognizeCompleted");
+    JsonObject done = f.last("RecognizeCompleted");
+    assertThat(result(done).getInteger("subCode")).isEqualTo(8531);
+    assertThat(done.getJsonObject("dtmfResult").getJsonArray("tones")).containsExactly("seven", "eight");
+  }
+
+  @Test
+  void speechWhileAnInterruptiblePromptLoadsBargesIn(Vertx vertx) throws Exception {
+    String uri = start(vertx, c -> c, true);
+    JsonObject speech = new JsonObject().put("recognizeInputType", "speech").put("recognizeOptions",
+        new JsonObject().put("targetParticipant", MediaFixture.target()).put("initialSilenceTimeoutInSeconds", 5)
+            .put("speechOptions", new JsonObject().put("endSilenceTimeoutInMs", 500)));
+    f.action("recognize", withFilePrompt(speech, uri, true));
+    requested.get(10, TimeUnit.SECONDS);
+    Harness.Response said = f.control("speech", new JsonObject().put("text", "Hello there").put("durationMs", 800));
+    assertThat(said.status()).as(said.body()).isEqualTo(202);
+    assertThat(operation().getString("state")).isEqualTo("speaking");
+    release.complete(null);
+    f.emu.advance(800 + 500);
+    assertThat(f.mediaEvents()).containsExactly("RecognizeCompleted");
+    assertThat(f.last("RecognizeCompleted").getJsonObject("speechResult").getString("speech")).isEqualTo("Hello there");
+  }
+
+  @Test
+  void aKeyWhileAnUninterruptiblePromptLoadsIsTypeAheadWhenKept(Vertx vertx) throws Exception {
+    String uri = start(vertx, c -> c.withSetting("recognize.tonesDuringUninterruptiblePrompt", "kept"));
+    f.action("recognize", withFilePrompt(dtmfRecognize(1, new JsonObject(), new JsonObject()), uri, false));
+    requested.get(10, TimeUnit.SECONDS);
+    long t0 = f.now();
+    f.press("5");
+    assertThat(operation().getString("state")).as("the key waits for the prompt's end").isEqualTo("loading");
+    release.complete(null);
+    f.emu.advance(PROMPT_MS);
+    JsonObject done = f.last("RecognizeCompleted");
+    assertThat(done.getJsonObject("dtmfResult").getJsonArray("tones")).containsExactly("five");
+    assertThat(f.eventTime("RecognizeCompleted")).isEqualTo(t0 + PROMPT_MS);
+  }
+
+  @Test
+  void aKeyWhileAnUninterruptiblePromptLoadsIsIgnoredByDefault(Vertx vertx) throws Exception {
+    String uri = start(vertx, c -> c);
+    f.action("recognize", withFilePrompt(dtmfRecognize(1, new JsonObject(), new JsonObject()), uri, false));
+    requested.get(10, TimeUnit.SECONDS);
+    f.press("5");
+    release.complete(null);
+    f.emu.advance(PROMPT_MS + 5_000);
+    assertThat(f.mediaEvents()).containsExactly("RecognizeFailed");
+    assertThat(result(f.last("RecognizeFailed")).getInteger("subCode")).isEqualTo(8510);
   }
 }
