@@ -63,7 +63,8 @@ public final class VirtualClock implements Clock {
 
   /**
    * Moves time forward by {@code ms}, firing due timers one by one in time order and waiting for
-   * {@code settle} after each; completes once time reached the target and the emulator settled.
+   * {@code settle} before the first and after each; completes once time reached the target and the
+   * emulator settled.
    * Concurrent advances run one after the other.
    */
   public Future<Long> advance(long ms, Supplier<Future<Void>> settle) {
@@ -79,15 +80,20 @@ public final class VirtualClock implements Clock {
   }
 
   private Future<Void> step(long target, Supplier<Future<Void>> settle) {
-    Entry head = queue.peek();
-    if (head == null || head.dueAt > target) {
-      now = target;
-      return settle.get();
-    }
-    queue.poll();
-    now = Math.max(now, head.dueAt);
-    head.fire();
-    return settle.get().transform(ignored -> step(target, settle));
+    // Settle before looking at the queue, the first time too: work already under way when the
+    // advance came (a prompt being fetched, a callback being sent) finishes at the emulated time it
+    // began and may set timers that belong in this window.
+    return settle.get().transform(ignored -> {
+      Entry head = queue.peek();
+      if (head == null || head.dueAt > target) {
+        now = target;
+        return Future.succeededFuture();
+      }
+      queue.poll();
+      now = Math.max(now, head.dueAt);
+      head.fire();
+      return step(target, settle);
+    });
   }
 
   private void fireDue() {

@@ -21,6 +21,7 @@ import io.callemu.emulator.scenario.Scenarios;
 import io.callemu.emulator.settings.Settings;
 import io.callemu.emulator.transcription.TranscriptionService;
 import io.vertx.core.Promise;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -380,8 +381,16 @@ public final class ControlApi {
       fail(ctx, 400, "InvalidArgument", "ms must be a whole number from 0 to 2678400000 (31 days)");
       return;
     }
-    virtual.advance(((Number) ms).longValue(), callbacks::whenSettled)
+    virtual.advance(((Number) ms).longValue(), this::settled)
         .onComplete(ar -> ok(ctx, 200, clockJson()));
+  }
+
+  /**
+   * Completes when nothing that takes real time is under way: no prompt file being fetched (its
+   * end sets the prompt's timer or fails the operation) and then no callback being sent.
+   */
+  private Future<Void> settled() {
+    return media.whenPromptsFetched().compose(v -> callbacks.whenSettled());
   }
 
   private void addFault(RoutingContext ctx) {

@@ -12,7 +12,10 @@ public interface CallerInputListener {
   default void toneReceived(ToneInput tone) {
   }
 
-  /** The caller started speaking (voice activity began). */
+  /**
+   * The caller started speaking (voice activity began); {@code start.planned()} is the whole
+   * utterance when the source knows its words up front.
+   */
   default void speechStarted(SpeechStart start) {
   }
 

@@ -16,6 +16,7 @@ import io.callemu.emulator.journal.Journal;
 import io.callemu.emulator.result.ResultCatalogue;
 import io.callemu.emulator.result.ResultRow;
 import io.callemu.emulator.settings.Settings;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ public final class MediaService {
 
   PlayDurations durations() {
     return durations;
+  }
+
+  /** Completes when no prompt file is being fetched (bounded by {@code prompt.fetchTimeoutMs}). */
+  public Future<Void> whenPromptsFetched() {
+    return durations.whenIdle();
   }
 
   ChoiceMatching choices() {
@@ -266,17 +272,19 @@ public final class MediaService {
 
   /**
    * The remote party says {@code phrase}: voice activity starts after {@code delayMs} and lasts
-   * {@code durationMs}; the phrase is recognised when it ends.
+   * {@code durationMs}; the phrase is recognised when it ends. Its start already carries the
+   * planned utterance (see {@link SpeechStart#planned()}).
    */
   public void say(Call call, String participantRawId, RecognizedPhrase phrase, long delayMs, long durationMs) {
     of(call);
-    long[] startedAt = new long[1];
+    SpeechInput[] planned = new SpeechInput[1];
     calls.schedule(call, delayMs, () -> {
-      startedAt[0] = clock().nowMillis();
-      call.input().speechStarted(new SpeechStart(participantRawId, startedAt[0]));
+      long startedAt = clock().nowMillis();
+      // The words are known up front: listeners get the whole utterance now, for hypotheses in flight.
+      planned[0] = new SpeechInput(participantRawId, startedAt, startedAt + durationMs, phrase);
+      call.input().speechStarted(new SpeechStart(participantRawId, startedAt, planned[0]));
     });
-    calls.schedule(call, delayMs + durationMs, () -> call.input().speechEnded(
-        new SpeechInput(participantRawId, startedAt[0], clock().nowMillis(), phrase)));
+    calls.schedule(call, delayMs + durationMs, () -> call.input().speechEnded(planned[0]));
   }
 
   /**

@@ -2,7 +2,9 @@ package io.callemu.emulator.media;
 
 import io.callemu.emulator.result.ResultCatalogue;
 import io.callemu.emulator.settings.Settings;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -11,6 +13,8 @@ import io.vertx.core.http.RequestOptions;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +42,9 @@ public final class PlayDurations {
   private final HttpClient client;
   private final Settings settings;
   private final Path dataDir;
+  /** {@link #total} calls not yet complete, and who waits for none to be left (emulator context only). */
+  private int inFlight;
+  private final List<Runnable> idleWaiters = new ArrayList<>();
 
   public PlayDurations(Vertx vertx, HttpClient client, Settings settings, Path dataDir) {
     this.vertx = vertx;
@@ -62,7 +69,47 @@ public final class PlayDurations {
    * The total duration of {@code sources} played in order; fails with a {@link SourceFailure}
    * whose {@code index} is the first source that cannot be played.
    */
-  public Future<Long> total(java.util.List<PlaySource> sources) {
+  public Future<Long> total(List<PlaySource> sources) {
+    inFlight++;
+    return sum(sources).onComplete(ar -> {
+      inFlight--;
+      if (inFlight == 0 && !idleWaiters.isEmpty()) {
+        List<Runnable> waking = List.copyOf(idleWaiters);
+        idleWaiters.clear();
+        waking.forEach(Runnable::run);
+      }
+    });
+  }
+
+  /**
+   * Completes when no duration is being worked out (no prompt fetch in flight), at the latest after
+   * {@code prompt.fetchTimeoutMs} of real time; never blocks. A virtual-clock advance waits for
+   * this so that a prompt's fetch, which takes real time, is over before emulated time moves on.
+   */
+  public Future<Void> whenIdle() {
+    if (inFlight == 0) {
+      return Future.succeededFuture();
+    }
+    Context context = vertx.getOrCreateContext();
+    Promise<Void> idle = Promise.promise();
+    long bound = vertx.setTimer(Math.max(1, settings.getLong(Settings.PROMPT_FETCH_TIMEOUT_MS)),
+        id -> idle.tryComplete());
+    // Woken a turn later, so the operation that asked has reacted to its duration first: set its
+    // prompt timer, or failed and let the next queued operation start a fetch of its own.
+    Runnable[] wake = new Runnable[1];
+    wake[0] = () -> context.runOnContext(v -> {
+      if (inFlight > 0) {
+        idleWaiters.add(wake[0]);
+        return;
+      }
+      vertx.cancelTimer(bound);
+      idle.tryComplete();
+    });
+    idleWaiters.add(wake[0]);
+    return idle.future();
+  }
+
+  private Future<Long> sum(List<PlaySource> sources) {
     Future<Long> sum = Future.succeededFuture(0L);
     for (int i = 0; i < sources.size(); i++) {
       int index = i;

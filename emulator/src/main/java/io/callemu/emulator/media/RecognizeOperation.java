@@ -19,7 +19,8 @@ import java.util.List;
  * start ── prompt? ──► PROMPTING ──(prompt played)──► WAITING (initial silence; 0 = no limit)
  *          no prompt ─────────────────────────────► WAITING
  * PROMPTING: input with interruptPrompt stops the prompt and counts; without it is ignored
- *            (or kept as type-ahead: recognize.tonesDuringUninterruptiblePrompt)
+ *            (or kept as type-ahead: recognize.tonesDuringUninterruptiblePrompt); the same while
+ *            a file prompt is still loading (a barge-in then keeps it from playing at all)
  * WAITING:   initial silence fires ─► RecognizeFailed 400/8510; first input locks speechOrDtmf
  * COLLECTING (dtmf): stop tone ─► 8514; maxTonesToCollect ─► 8531; choice tone ─► 8533 / 8534;
  *            every key restarts the inter-tone timer ─► 400/8532 (recognize.interDigitTimeoutEvent)
@@ -38,7 +39,11 @@ final class RecognizeOperation extends MediaOperation {
   private final List<DtmfTone> typeAhead = new ArrayList<>();
   private final StringBuilder heard = new StringBuilder();
   private double confidence = 1.0;
-  private boolean promptPlaying;
+  /**
+   * The prompt is being fetched or played: input now is input during the prompt (barge-in or
+   * type-ahead), whether or not the download has finished.
+   */
+  private boolean duringPrompt;
   private boolean ignoringUtterance;
   private String lockedTo;
 
@@ -71,8 +76,10 @@ final class RecognizeOperation extends MediaOperation {
       return;
     }
     state = "loading";
+    duringPrompt = true;
     media.service().durations().total(spec.prompts()).onComplete(ar -> {
-      if (ended()) {
+      if (ended() || !duringPrompt) {
+        // Ended, or the caller barged in while the prompt was still loading: it never plays.
         return;
       }
       if (ar.failed()) {
@@ -83,7 +90,6 @@ final class RecognizeOperation extends MediaOperation {
         return;
       }
       state = "prompting";
-      promptPlaying = true;
       promptEvent(ResultCatalogue.PLAY_STARTED);
       startTimer("prompt", ar.result(), this::promptPlayed);
     });
@@ -96,7 +102,7 @@ final class RecognizeOperation extends MediaOperation {
   }
 
   private void promptPlayed() {
-    promptPlaying = false;
+    duringPrompt = false;
     promptEvent(ResultCatalogue.PLAY_COMPLETED);
     waitForInput();
     List<DtmfTone> early = List.copyOf(typeAhead);
@@ -109,11 +115,13 @@ final class RecognizeOperation extends MediaOperation {
     }
   }
 
-  /** Barge-in: the caller's input stops the prompt. */
+  /** Barge-in: the caller's input stops the prompt (or keeps a prompt still loading from playing). */
   private void stopPrompt() {
-    stopTimer("prompt");
-    promptPlaying = false;
-    promptEvent(ResultCatalogue.PLAY_CANCELED);
+    duringPrompt = false;
+    if (state.equals("prompting")) {
+      stopTimer("prompt");
+      promptEvent(ResultCatalogue.PLAY_CANCELED);
+    }
   }
 
   private void waitForInput() {
@@ -128,10 +136,10 @@ final class RecognizeOperation extends MediaOperation {
   @Override
   void tone(ToneInput input) {
     if (!input.participantRawId().equals(spec.targetRawId()) || !spec.takesTones()
-        || "speech".equals(lockedTo) || state.equals("loading")) {
+        || "speech".equals(lockedTo)) {
       return;
     }
-    if (promptPlaying) {
+    if (duringPrompt) {
       if (!spec.interruptPrompt()) {
         if (setting(Settings.TONES_DURING_PROMPT, "kept") && typeAhead.size() < MAX_TONES_KEPT) {
           typeAhead.add(input.tone());
@@ -188,10 +196,10 @@ final class RecognizeOperation extends MediaOperation {
   @Override
   void speechStarted(SpeechStart start) {
     if (!start.participantRawId().equals(spec.targetRawId()) || !spec.takesSpeech()
-        || "dtmf".equals(lockedTo) || state.equals("loading")) {
+        || "dtmf".equals(lockedTo)) {
       return;
     }
-    if (promptPlaying) {
+    if (duringPrompt) {
       if (!spec.interruptPrompt()) {
         ignoringUtterance = true;
         return;

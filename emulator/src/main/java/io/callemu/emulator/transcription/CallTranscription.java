@@ -1,11 +1,12 @@
 package io.callemu.emulator.transcription;
 
-import io.callemu.asr.wire.ResultStatusCasing;
 import io.callemu.asr.wire.TranscriptionFrames;
 import io.callemu.emulator.call.Call;
 import io.callemu.emulator.input.CallerInputListener;
 import io.callemu.emulator.input.SpeechInput;
+import io.callemu.emulator.input.SpeechStart;
 import io.callemu.emulator.transcription.FrameQueue.Frame;
+import io.callemu.emulator.transcription.PhraseFrames.Hypothesis;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -116,6 +117,22 @@ final class CallTranscription implements CallerInputListener, TranscriptionStrea
 
   // ---- what the caller says ---------------------------------------------------------------------
 
+  /**
+   * A phrase begins. When its words are known now and hypotheses are wanted, each Intermediate
+   * frame is sent at its time during the speech, as the service sends them while the caller talks.
+   */
+  @Override
+  public void speechStarted(SpeechStart start) {
+    if (stream == null || start.planned() == null || !options.enableIntermediateResults()) {
+      return;
+    }
+    PhraseFrames phrase = new PhraseFrames(start.planned(), streamStartMillis);
+    for (Hypothesis h : phrase.intermediates(service.intermediateIntervalMs(), service.casing())) {
+      sendLater(start.atMillis() + h.afterMillis(), h.frame());
+    }
+  }
+
+  /** A phrase ends: its one Final goes out after the end silence. */
   @Override
   public void speechEnded(SpeechInput speech) {
     if (stream == null || speech.startedAtMillis() < streamStartMillis) {
@@ -123,21 +140,17 @@ final class CallTranscription implements CallerInputListener, TranscriptionStrea
       return;
     }
     PhraseFrames phrase = new PhraseFrames(speech, streamStartMillis);
-    if (!phrase.hasText()) {
-      return;
+    if (phrase.hasText()) {
+      sendLater(speech.endedAtMillis() + service.segmentationSilenceMs(), phrase.finalFrame(service.casing()));
     }
-    ResultStatusCasing casing = service.casing();
-    if (options.enableIntermediateResults()) {
-      // The input seam reports a phrase when its speech ends, so its hypotheses go out then.
-      for (Frame f : phrase.intermediates(service.intermediateIntervalMs(), casing)) {
-        stream.send(f);
-      }
-    }
+  }
+
+  /** Sends {@code frame} at emulated time {@code atMillis} unless this stream was stopped (or restarted) by then. */
+  private void sendLater(long atMillis, Frame frame) {
     long myGeneration = generation;
-    long due = speech.endedAtMillis() + service.segmentationSilenceMs() - service.nowMillis();
-    service.later(call, Math.max(0, due), () -> {
+    service.later(call, Math.max(0, atMillis - service.nowMillis()), () -> {
       if (stream != null && generation == myGeneration) {
-        stream.send(phrase.finalFrame(service.casing()));
+        stream.send(frame);
       }
     });
   }

@@ -49,11 +49,19 @@ final class PhraseFrames {
   }
 
   /**
-   * The Intermediate frames: after every {@code intervalMs} of the phrase, the words finished by
-   * then, when that is more than the previous hypothesis had.
+   * One Intermediate frame and when it is due.
+   *
+   * @param afterMillis milliseconds after the phrase's start at which the hypothesis is heard
    */
-  List<Frame> intermediates(long intervalMs, ResultStatusCasing casing) {
-    List<Frame> out = new ArrayList<>();
+  record Hypothesis(long afterMillis, Frame frame) {
+  }
+
+  /**
+   * The Intermediate frames: after every {@code intervalMs} of the phrase, the words finished by
+   * then, when that is more than the previous hypothesis had. All are due before the speech ends.
+   */
+  List<Hypothesis> intermediates(long intervalMs, ResultStatusCasing casing) {
+    List<Hypothesis> out = new ArrayList<>();
     long offset = Ticks.fromMillis(phraseOffsetMs);
     int shown = 0;
     for (long at = intervalMs; at < speech.durationMillis(); at += intervalMs) {
@@ -70,7 +78,7 @@ final class PhraseFrames {
         heard.forEach(w -> texts.add(w.text()));
         StringBuilder sb = TranscriptionFrames.appendData(new StringBuilder(), String.join(" ", texts), 0.0,
             offset, Ticks.fromMillis(at), heard, speech.participantRawId(), false, casing);
-        out.add(new Frame(sb.toString(), "TranscriptionData", true));
+        out.add(new Hypothesis(at, new Frame(sb.toString(), "TranscriptionData", true)));
       }
     }
     return out;

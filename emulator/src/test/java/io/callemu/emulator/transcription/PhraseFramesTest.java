@@ -45,12 +45,32 @@ class PhraseFramesTest {
     PhraseFrames phrase = new PhraseFrames(speech("a b c", 0, 900, List.of(
         new RecognizedPhrase.Word("a", 0, 100), new RecognizedPhrase.Word("b", 100, 100),
         new RecognizedPhrase.Word("c", 700, 200))), STREAM_START);
-    List<FrameQueue.Frame> frames = phrase.intermediates(300, ResultStatusCasing.LOWER_CASE);
-    assertThat(frames).hasSize(1).allMatch(FrameQueue.Frame::intermediate);
-    JsonObject d = new JsonObject(frames.get(0).text()).getJsonObject("transcriptionData");
+    List<PhraseFrames.Hypothesis> hypotheses = phrase.intermediates(300, ResultStatusCasing.LOWER_CASE);
+    assertThat(hypotheses).hasSize(1).allMatch(h -> h.frame().intermediate());
+    assertThat(hypotheses.get(0).afterMillis()).as("due when the words are heard, not at the end").isEqualTo(300);
+    JsonObject d = new JsonObject(hypotheses.get(0).frame().text()).getJsonObject("transcriptionData");
     assertThat(d.getString("text")).isEqualTo("a b");
     assertThat(d.getString("resultStatus")).isEqualTo("intermediate");
     assertThat(d.getLong("duration")).isEqualTo(3_000_000L);
     assertThat(new PhraseFrames(speech("", 0, 500, List.of()), STREAM_START).hasText()).isFalse();
+  }
+
+  @Test
+  void aPhrasesHypothesesAreWhatAFullQueueDropsFirst() {
+    PhraseFrames phrase = new PhraseFrames(speech("one two three four", 0, 1_200, List.of(
+        new RecognizedPhrase.Word("one", 0, 300), new RecognizedPhrase.Word("two", 300, 300),
+        new RecognizedPhrase.Word("three", 600, 300), new RecognizedPhrase.Word("four", 900, 300))), STREAM_START);
+    FrameQueue queue = new FrameQueue();
+    FrameQueue.Frame previousFinal = new FrameQueue.Frame("{\"earlier\":true}", "TranscriptionData", false);
+    queue.offer(previousFinal, 2);
+    List<PhraseFrames.Hypothesis> hypotheses = phrase.intermediates(300, ResultStatusCasing.CAPITALIZED);
+    assertThat(hypotheses).extracting(PhraseFrames.Hypothesis::afterMillis).containsExactly(300L, 600L, 900L);
+    hypotheses.forEach(h -> queue.offer(h.frame(), 2));
+    FrameQueue.Frame fin = phrase.finalFrame(ResultStatusCasing.CAPITALIZED);
+    assertThat(queue.offer(fin, 2)).as("the waiting hypothesis goes, not a final").matches(FrameQueue.Frame::intermediate);
+    assertThat(queue.poll()).isSameAs(previousFinal);
+    assertThat(queue.poll()).isSameAs(fin);
+    assertThat(queue.droppedIntermediate()).isEqualTo(3);
+    assertThat(queue.droppedFinal()).isZero();
   }
 }

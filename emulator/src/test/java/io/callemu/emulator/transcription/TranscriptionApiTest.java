@@ -81,6 +81,30 @@ class TranscriptionApiTest {
   }
 
   @Test
+  void scriptedSpeechSendsItsHypothesesWhileTheCallerSpeaks() {
+    String id = call(TranscriptionFixture.options(sockets.url("/ws")).put("enableIntermediateResults", true), true);
+    emu.advance(500);
+    assertThat(action(id, "startTranscription", new JsonObject().put("locale", "en-US")).status()).isEqualTo(202);
+    emu.advance(0);
+    AppWebSocketServer.Connection c = sockets.nextConnection();
+    assertThat(c.next().getString("kind")).isEqualTo("TranscriptionMetadata");
+    assertThat(emu.control("POST", "/_emulator/calls/" + id + "/speech",
+        new JsonObject().put("text", "one two three four").put("durationMs", 1_200)).status()).isEqualTo(202);
+    emu.advance(700);
+    // 700 ms into a 1,200 ms phrase: the hypotheses of 300 and 600 ms are already at the app.
+    JsonObject first = c.next().getJsonObject("transcriptionData");
+    JsonObject second = c.next().getJsonObject("transcriptionData");
+    assertThat(first.getString("resultStatus")).isEqualTo("Intermediate");
+    assertThat(first.getString("text")).isEqualTo("one");
+    assertThat(second.getString("text")).isEqualTo("one two");
+    emu.advance(500 + 500);
+    assertThat(c.next().getJsonObject("transcriptionData").getString("text")).isEqualTo("one two three");
+    JsonObject fin = c.next().getJsonObject("transcriptionData");
+    assertThat(fin.getString("resultStatus")).isEqualTo("Final");
+    assertThat(fin.getString("text")).isEqualTo("one two three four");
+  }
+
+  @Test
   void theSynchronousRowsAnswerWithTheirStatusAndSubCode() {
     String noOptions = call(null, true);
     String noCognitive = call(TranscriptionFixture.options(sockets.url("/ws")), false);

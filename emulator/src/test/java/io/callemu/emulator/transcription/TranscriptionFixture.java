@@ -9,6 +9,7 @@ import io.callemu.emulator.clock.VirtualClock;
 import io.callemu.emulator.fault.Faults;
 import io.callemu.emulator.input.RecognizedPhrase;
 import io.callemu.emulator.input.SpeechInput;
+import io.callemu.emulator.input.SpeechStart;
 import io.callemu.emulator.journal.Journal;
 import io.callemu.emulator.settings.Settings;
 import io.vertx.core.Context;
@@ -138,9 +139,13 @@ final class TranscriptionFixture implements AutoCloseable {
    * The caller says {@code text} from now for {@code durationMs}: time moves to the end of the
    * speech and the input seam reports the phrase, words spread evenly over it.
    */
+  /**
+   * The callee says {@code text} (words evenly spread) from now for {@code durationMs}, as a
+   * scripted source does: the start carries the planned utterance, the clock moves through the
+   * speech, then its end is reported.
+   */
   void say(Call call, String text, long durationMs) {
     long start = on(clock::nowMillis);
-    advance(durationMs);
     String[] words = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9' ]", "").trim().split("\\s+");
     List<RecognizedPhrase.Word> timed = new ArrayList<>();
     long each = durationMs / words.length;
@@ -149,6 +154,8 @@ final class TranscriptionFixture implements AutoCloseable {
     }
     SpeechInput speech = new SpeechInput(CALLEE, start, start + durationMs,
         new RecognizedPhrase(text, 0.875, "en-US", timed));
+    run(() -> call.input().speechStarted(new SpeechStart(CALLEE, start, speech)));
+    advance(durationMs);
     run(() -> call.input().speechEnded(speech));
   }
 

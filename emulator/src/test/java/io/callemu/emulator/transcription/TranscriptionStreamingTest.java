@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callemu.emulator.acs.AcsError;
 import io.callemu.emulator.acs.JsonFields;
 import io.callemu.emulator.call.Call;
+import io.callemu.emulator.input.SpeechInput;
+import io.callemu.emulator.input.SpeechStart;
 import io.callemu.emulator.transcription.AppWebSocketServer.Connection;
 import io.callemu.emulator.transcription.TranscriptionFixture.Published;
 import io.vertx.core.Vertx;
@@ -186,6 +188,72 @@ class TranscriptionStreamingTest {
     assertThat(fin.getString("text")).isEqualTo("one two three four");
     assertThat(emu.on(() -> emu.service.subscription(call[0])).getJsonArray("subscribedResultTypes"))
         .containsExactly("final", "intermediate");
+  }
+
+  @Test
+  void hypothesesGoOutWhileTheCallerSpeaksWithGrowingPrefixesAndTheFinalAfterTheEndSilence() {
+    Call[] call = new Call[1];
+    Connection c = startedAtConnect(call, new JsonObject().put("enableIntermediateResults", true));
+    c.next(); // metadata
+    emu.advance(1_000);
+    long speechStart = emu.on(emu.clock::nowMillis);
+    emu.say(call[0], "one two three four", 1_200);
+    emu.advance(500);
+
+    JsonArray sent = emu.journal("TranscriptionData");
+    assertThat(sent).hasSize(4);
+    String[] prefixes = {"one", "one two", "one two three"};
+    for (int i = 0; i < prefixes.length; i++) {
+      JsonObject entry = sent.getJsonObject(i);
+      long at = java.time.Instant.parse(entry.getString("time")).toEpochMilli();
+      assertThat(at).as("hypothesis %d is sent while the caller speaks", i)
+          .isEqualTo(speechStart + 300L * (i + 1)).isGreaterThan(speechStart).isLessThan(speechStart + 1_200);
+      JsonObject d = entry.getJsonObject("frame").getJsonObject("transcriptionData");
+      assertThat(d.getString("resultStatus")).isEqualTo("Intermediate");
+      assertThat(d.getString("text")).isEqualTo(prefixes[i]);
+      assertThat(d.getLong("offset")).as("ticks from the stream's start").isEqualTo(1_000 * 10_000L);
+      assertThat(d.getLong("duration")).isEqualTo(300L * (i + 1) * 10_000L);
+      assertThat(d.getJsonArray("words")).hasSize(i + 1);
+      assertThat(d.getJsonArray("words").getJsonObject(i).getLong("offset")).isEqualTo((1_000 + 300L * i) * 10_000L);
+      assertThat(c.next().getJsonObject("transcriptionData").getString("text")).isEqualTo(prefixes[i]);
+    }
+    JsonObject fin = sent.getJsonObject(3);
+    assertThat(java.time.Instant.parse(fin.getString("time")).toEpochMilli()).isEqualTo(speechStart + 1_200 + 500);
+    assertThat(fin.getJsonObject("frame").getJsonObject("transcriptionData").getString("resultStatus"))
+        .isEqualTo("Final");
+    assertThat(c.next().getJsonObject("transcriptionData").getString("text")).isEqualTo("one two three four");
+  }
+
+  @Test
+  void withoutIntermediateResultsTheSpeechGivesOnlyItsFinal() {
+    Call[] call = new Call[1];
+    Connection c = startedAtConnect(call, new JsonObject().put("enableIntermediateResults", false));
+    c.next();
+    emu.say(call[0], "one two three four", 1_200);
+    assertThat(emu.journal("TranscriptionData")).as("nothing while the caller speaks").isEmpty();
+    emu.advance(500);
+    assertThat(c.next().getJsonObject("transcriptionData").getString("resultStatus")).isEqualTo("Final");
+    assertThat(emu.journal("TranscriptionData")).hasSize(1);
+  }
+
+  @Test
+  void hypothesesDueAfterAStopAreNotSentToTheNextStream() {
+    Call[] call = new Call[1];
+    Connection c = startedAtConnect(call, new JsonObject().put("enableIntermediateResults", true));
+    c.next();
+    long start = emu.on(emu.clock::nowMillis);
+    SpeechInput planned = new SpeechInput(TranscriptionFixture.CALLEE, start, start + 1_200,
+        io.callemu.emulator.media.Phrases.of("one two three four", 0.9, "en-US", 1_200));
+    emu.run(() -> call[0].input().speechStarted(new SpeechStart(TranscriptionFixture.CALLEE, start, planned)));
+    emu.advance(300);
+    assertThat(c.next().getJsonObject("transcriptionData").getString("resultStatus")).isEqualTo("Intermediate");
+    emu.run(() -> emu.service.stop(call[0], body(new JsonObject())));
+    emu.advance(0);
+    emu.await("TranscriptionStopped");
+    emu.advance(900);
+    emu.run(() -> call[0].input().speechEnded(planned));
+    emu.advance(500);
+    assertThat(emu.journal("TranscriptionData")).as("only the hypothesis sent before the stop").hasSize(1);
   }
 
   @Test
