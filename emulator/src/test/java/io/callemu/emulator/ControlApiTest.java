@@ -16,6 +16,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ControlApiTest {
 
   @Test
+  void pathsOutsideTheEmulatedSurfacesAnswer404InTheErrorEnvelope() {
+    try (Harness emu = Harness.start()) {
+      Harness.Response r = emu.control("POST", "/v1.0/communications/calls", new JsonObject());
+      assertThat(r.status()).isEqualTo(404);
+      JsonObject error = r.json().getJsonObject("error");
+      assertThat(error.getString("code")).isEqualTo("NotFound");
+      assertThat(error.getString("message")).contains("POST /v1.0/communications/calls").contains("/calling");
+    }
+  }
+
+  @Test
   void clockReportsVirtualTimeAndAdvanceMovesIt() {
     try (Harness emu = Harness.start()) {
       JsonObject before = emu.control("GET", "/_emulator/clock", null).json();

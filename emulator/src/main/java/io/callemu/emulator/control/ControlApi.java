@@ -120,6 +120,13 @@ public final class ControlApi {
     router.post("/_emulator/settings").handler(this::changeSettings);
     router.route("/_emulator/*").handler(ctx -> fail(ctx, 404, "NotFound",
         "no control operation " + ctx.request().method() + " " + ctx.request().path()));
+    // The root router holds only the control API (ACS requests never reach it), so its last route
+    // answers everything else: in the envelope clients parse rather than Vert.x's HTML page, and
+    // naming the surfaces an app may be looking for.
+    router.route().handler(ctx -> fail(ctx, 404, "NotFound", "callemu serves nothing at "
+        + ctx.request().method() + " " + ctx.request().path() + "; it emulates ACS Call Automation under"
+        + " /calling and its control API under /_emulator (Microsoft Graph calls and Speech-to-text"
+        + " REST are not emulated yet)"));
   }
 
   private void health(RoutingContext ctx) {
