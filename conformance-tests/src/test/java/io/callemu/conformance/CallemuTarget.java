@@ -3,7 +3,7 @@ package io.callemu.conformance;
 import io.callemu.emulator.Callemu;
 import io.callemu.emulator.CallemuConfig;
 import io.callemu.emulator.client.ControlClient;
-import io.callemu.emulator.tls.DevCertificates;
+import io.callemu.emulator.platform.tls.DevCertificates;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;

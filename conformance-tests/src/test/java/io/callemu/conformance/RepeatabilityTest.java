@@ -3,7 +3,7 @@ package io.callemu.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callemu.emulator.auth.AcsRequestSigner;
+import io.callemu.emulator.surface.acs.auth.AcsRequestSigner;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;

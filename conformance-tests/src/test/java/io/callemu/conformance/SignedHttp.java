@@ -2,7 +2,7 @@ package io.callemu.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callemu.emulator.auth.AcsRequestSigner;
+import io.callemu.emulator.surface.acs.auth.AcsRequestSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,11 +1,11 @@
 package io.callemu.emulator;
 
 import io.callemu.emulator.client.ControlClient;
-import io.callemu.emulator.server.EmulatorServer;
-import io.callemu.emulator.server.ListeningPorts;
+import io.callemu.emulator.platform.server.EmulatorServer;
+import io.callemu.emulator.platform.server.ListeningPorts;
 import io.vertx.core.Vertx;
-import io.callemu.emulator.tls.DevCertificates;
-import io.callemu.emulator.tls.TlsMaterial;
+import io.callemu.emulator.platform.tls.DevCertificates;
+import io.callemu.emulator.platform.tls.TlsMaterial;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.callemu.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callemu.emulator.auth.AcsRequestSigner;
+import io.callemu.emulator.surface.acs.auth.AcsRequestSigner;
 import io.callemu.emulator.testing.Harness;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package io.callemu.bench.load;
 
-import io.callemu.emulator.auth.AcsRequestSigner;
+import io.callemu.emulator.surface.acs.auth.AcsRequestSigner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callemu.conformance.CallemuTarget;
 import io.callemu.conformance.Wav;
-import io.callemu.emulator.call.CallService;
+import io.callemu.emulator.core.call.CallService;
 import io.callemu.emulator.client.ControlClient;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.callemu.emulator.junit;
 
-import io.callemu.emulator.tls.DevCertificates;
-import io.callemu.emulator.tls.TlsMaterial;
+import io.callemu.emulator.platform.tls.DevCertificates;
+import io.callemu.emulator.platform.tls.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

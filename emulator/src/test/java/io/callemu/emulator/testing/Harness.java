@@ -1,6 +1,6 @@
 package io.callemu.emulator.testing;
 
-import io.callemu.emulator.auth.AcsRequestSigner;
+import io.callemu.emulator.surface.acs.auth.AcsRequestSigner;
 import io.callemu.emulator.Callemu;
 import io.callemu.emulator.CallemuConfig;
 import io.vertx.core.json.JsonObject;

@@ -1,2 +1,0 @@
-/** The one source of emulated time: wall (optionally scaled) and virtual. */
-package io.callemu.emulator.clock;

@@ -1,0 +1,2 @@
+/** Faults armed through the control API. */
+package io.callemu.emulator.core.fault;

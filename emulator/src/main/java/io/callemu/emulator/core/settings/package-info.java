@@ -1,0 +1,2 @@
+/** The tunable settings with their defaults and sources. */
+package io.callemu.emulator.core.settings;

@@ -1,2 +1,0 @@
-/** Event Grid webhook delivery of IncomingCall, with the subscription-validation handshake. */
-package io.callemu.emulator.eventgrid;

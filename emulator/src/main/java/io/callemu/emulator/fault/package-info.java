@@ -1,2 +1,0 @@
-/** Faults armed through the control API. */
-package io.callemu.emulator.fault;

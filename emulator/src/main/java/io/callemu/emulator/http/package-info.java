@@ -1,2 +1,0 @@
-/** HTTP-level building blocks of the emulated REST surfaces that hold no Vert.x types. */
-package io.callemu.emulator.http;

@@ -1,8 +1,0 @@
-package io.callemu.emulator.input;
-
-/** A listener's registration with a {@link CallerInput}; cancelling twice is harmless. */
-@FunctionalInterface
-public interface Subscription {
-
-  void cancel();
-}

@@ -1,2 +1,0 @@
-/** The journal of requests, callbacks and their delivery attempts (ring buffer, optional JSON-lines file). */
-package io.callemu.emulator.journal;

@@ -1,0 +1,291 @@
+package io.callemu.emulator.platform.tls;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The development certificate callemu serves HTTPS with when the user brings none.
+ *
+ * <p>The Java SDK only talks HTTPS, so every fresh machine needs a certificate that apps can be
+ * told to trust with one setting. Making it once per data dir (not per start) matters: apps and CI
+ * images point a trust setting at {@code ca.pem} or {@code truststore.p12}, and those must stay
+ * valid across restarts.
+ *
+ * <p>The certificate is self-signed and marked as a CA ({@code basicConstraints CA:true}) so the
+ * very same file works as the trust anchor: OpenSSL (Node's {@code NODE_EXTRA_CA_CERTS}) only loads
+ * CA certificates as extra roots, and Java's PKIX accepts a trusted self-signed leaf either way.
+ * RSA 2048 rather than EC because every TLS stack a test might use reads RSA PKCS#8 keys.
+ *
+ * <p>Files are written to a temp file and moved into place, under an inter-process lock, so two
+ * emulators starting on the same data dir never see (or leave) a certificate from one run next to
+ * the key of another. Anything unreadable, mismatched or close to expiry is regenerated.
+ */
+public final class DevCertificates {
+
+  /** The trust store password CONTRACT §1 publishes; it guards nothing secret. */
+  public static final String TRUST_STORE_PASSWORD = "changeit";
+
+  static final String CERT_FILE = "cert.pem";
+  static final String KEY_FILE = "key.pem";
+  static final String CA_FILE = "ca.pem";
+  static final String TRUST_STORE_FILE = "truststore.p12";
+  static final String TRUST_STORE_ALIAS = "callemu-localhost";
+  private static final String LOCK_FILE = ".tls.lock";
+
+  static final Duration VALIDITY = Duration.ofDays(3 * 365);
+  /** Renew well before expiry so a long-lived data dir never fails a CI run on the last day. */
+  static final Duration RENEW_BEFORE = Duration.ofDays(30);
+  /** Backdated so a machine whose clock lags a little still accepts a freshly made certificate. */
+  private static final Duration BACKDATE = Duration.ofDays(1);
+
+  static final List<String> DNS_NAMES = List.of("localhost");
+  static final List<String> IP_ADDRESSES = List.of("127.0.0.1", "::1");
+
+  private DevCertificates() {}
+
+  /**
+   * Returns the development certificate files in {@code dataDir}, generating them on first use or
+   * when the existing ones are broken or about to expire.
+   *
+   * @throws UncheckedIOException when the data dir cannot be created or written
+   */
+  public static TlsMaterial ensure(Path dataDir) {
+    return ensure(dataDir, Clock.systemUTC());
+  }
+
+  static TlsMaterial ensure(Path dataDir, Clock clock) {
+    TlsMaterial material =
+        new TlsMaterial(
+            dataDir.resolve(CERT_FILE),
+            dataDir.resolve(KEY_FILE),
+            dataDir.resolve(CA_FILE),
+            dataDir.resolve(TRUST_STORE_FILE));
+    try {
+      Files.createDirectories(dataDir);
+      // The JVM-wide monitor keeps two threads of one JVM apart (a FileLock would throw
+      // OverlappingFileLockException there); the file lock keeps separate processes apart.
+      synchronized (DevCertificates.class) {
+        try (FileChannel channel =
+                FileChannel.open(
+                    dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock ignored = channel.lock()) {
+          Instant now = clock.instant();
+          if (!isUsable(material, now)) {
+            generate(material, now);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create the development certificate in " + dataDir + ": " + e.getMessage(), e);
+    }
+    return material;
+  }
+
+  /** True when all four files exist, parse, agree with each other and stay valid for a while. */
+  static boolean isUsable(TlsMaterial material, Instant now) {
+    try {
+      X509Certificate certificate = Pem.readCertificate(material.certPem());
+      PrivateKey key = Pem.readPrivateKey(material.keyPem());
+      X509Certificate ca = Pem.readCertificate(material.caPem());
+      certificate.checkValidity(Date.from(now));
+      certificate.checkValidity(Date.from(now.plus(RENEW_BEFORE)));
+      return ca.equals(certificate)
+          && keyMatches(key, certificate)
+          && coversLocalhost(certificate)
+          && trustStoreHolds(material.trustStore(), certificate);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean keyMatches(PrivateKey key, X509Certificate certificate) {
+    return key instanceof RSAPrivateCrtKey privateKey
+        && certificate.getPublicKey() instanceof RSAPublicKey publicKey
+        && privateKey.getModulus().equals(publicKey.getModulus())
+        && privateKey.getPublicExponent().equals(publicKey.getPublicExponent());
+  }
+
+  private static boolean coversLocalhost(X509Certificate certificate) throws GeneralSecurityException {
+    Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+    if (names == null) {
+      return false;
+    }
+    Set<String> present = new HashSet<>();
+    for (List<?> name : names) {
+      Object value = name.get(1);
+      present.add(
+          (Integer) name.get(0) == GeneralName.iPAddress
+              ? normalizeIp(value.toString())
+              : value.toString());
+    }
+    return present.containsAll(DNS_NAMES)
+        && IP_ADDRESSES.stream().map(DevCertificates::normalizeIp).allMatch(present::contains);
+  }
+
+  private static String normalizeIp(String literal) {
+    try {
+      // A literal never triggers a DNS lookup; this only canonicalises "::1" vs "0:0:...:1".
+      return InetAddress.getByName(literal).getHostAddress();
+    } catch (IOException e) {
+      return literal;
+    }
+  }
+
+  private static boolean trustStoreHolds(Path trustStore, X509Certificate certificate)
+      throws IOException, GeneralSecurityException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(trustStore)) {
+      store.load(in, TRUST_STORE_PASSWORD.toCharArray());
+    }
+    return store.isCertificateEntry(TRUST_STORE_ALIAS)
+        && certificate.equals(store.getCertificate(TRUST_STORE_ALIAS));
+  }
+
+  private static void generate(TlsMaterial material, Instant now) throws IOException {
+    KeyPair keyPair;
+    X509Certificate certificate;
+    byte[] trustStore;
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048, new SecureRandom());
+      keyPair = generator.generateKeyPair();
+      certificate = selfSign(keyPair, now);
+      trustStore = trustStoreBytes(certificate);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IllegalStateException("cannot generate the development certificate", e);
+    }
+    String certPem = Pem.encode(certificate);
+    // Key first: if the process dies half-way, the next start sees a mismatch and starts over.
+    writeAtomically(material.keyPem(), Pem.encode(keyPair.getPrivate()).getBytes(StandardCharsets.US_ASCII), true);
+    writeAtomically(material.certPem(), certPem.getBytes(StandardCharsets.US_ASCII), false);
+    writeAtomically(material.caPem(), certPem.getBytes(StandardCharsets.US_ASCII), false);
+    writeAtomically(material.trustStore(), trustStore, false);
+  }
+
+  private static X509Certificate selfSign(KeyPair keyPair, Instant now)
+      throws GeneralSecurityException, OperatorCreationException, IOException {
+    X500Name name = new X500Name("CN=callemu development certificate (localhost), O=callemu");
+    BigInteger serial = new BigInteger(64, new SecureRandom()).setBit(63);
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            serial,
+            Date.from(now.minus(BACKDATE)),
+            Date.from(now.plus(VALIDITY)),
+            name,
+            keyPair.getPublic());
+    JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+    builder
+        .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+        .addExtension(
+            Extension.keyUsage,
+            true,
+            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyCertSign))
+        .addExtension(
+            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+        .addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames())
+        .addExtension(
+            Extension.subjectKeyIdentifier,
+            false,
+            extensions.createSubjectKeyIdentifier(keyPair.getPublic()))
+        .addExtension(
+            Extension.authorityKeyIdentifier,
+            false,
+            extensions.createAuthorityKeyIdentifier(keyPair.getPublic()));
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
+  }
+
+  private static GeneralNames subjectAlternativeNames() {
+    GeneralName[] names = new GeneralName[DNS_NAMES.size() + IP_ADDRESSES.size()];
+    int i = 0;
+    for (String dns : DNS_NAMES) {
+      names[i++] = new GeneralName(GeneralName.dNSName, dns);
+    }
+    for (String ip : IP_ADDRESSES) {
+      names[i++] = new GeneralName(GeneralName.iPAddress, ip);
+    }
+    return new GeneralNames(names);
+  }
+
+  private static byte[] trustStoreBytes(X509Certificate certificate)
+      throws GeneralSecurityException, IOException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setCertificateEntry(TRUST_STORE_ALIAS, certificate);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    store.store(out, TRUST_STORE_PASSWORD.toCharArray());
+    return out.toByteArray();
+  }
+
+  /**
+   * Readers never see a half-written file. The temp file is created owner-only (that is what
+   * {@link Files#createTempFile} does on POSIX), so the key is never readable by others, not even
+   * briefly; public files are opened up to 0644 before the move. On non-POSIX systems the key keeps
+   * the directory's default ACL.
+   */
+  private static void writeAtomically(Path target, byte[] content, boolean secret) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      Files.write(temp, content);
+      PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+      if (posix != null) {
+        posix.setPermissions(PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

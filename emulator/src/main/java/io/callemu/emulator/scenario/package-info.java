@@ -1,2 +1,0 @@
-/** Scenario rules (JSON or YAML) that script the remote party. */
-package io.callemu.emulator.scenario;

@@ -1,2 +1,0 @@
-/** The tunable settings with their defaults and sources. */
-package io.callemu.emulator.settings;

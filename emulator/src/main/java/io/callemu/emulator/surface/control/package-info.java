@@ -1,0 +1,2 @@
+/** callemu's own control API under /_emulator (CONTRACT section 3). */
+package io.callemu.emulator.surface.control;
