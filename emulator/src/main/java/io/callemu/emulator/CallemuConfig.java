@@ -1,5 +1,7 @@
 package io.callemu.emulator;
 
+import io.callemu.emulator.core.clock.ClockMode;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -15,10 +17,6 @@ import java.util.Objects;
  * command line plus {@code CALLEMU_*} environment variables, or with fluent {@code withX} copies.
  */
 public final class CallemuConfig {
-
-  /** Clock modes of {@code --clock}. */
-  public static final String WALL = "wall";
-  public static final String VIRTUAL = "virtual";
 
   private final String host;
   private final int port;
@@ -63,7 +61,7 @@ public final class CallemuConfig {
     Path keyPem;
     Path dataDir = Path.of(".callemu");
     String accessKey = Callemu.WELL_KNOWN_ACCESS_KEY;
-    String clock = WALL;
+    String clock = ClockMode.WALL.wire();
     double timeScale = 1.0;
     Path scenario;
     String eventGridWebhook;
@@ -205,7 +203,7 @@ public final class CallemuConfig {
     if ((certPem == null) != (keyPem == null)) {
       throw new IllegalArgumentException("--cert and --key must be given together");
     }
-    if (!WALL.equals(clock) && !VIRTUAL.equals(clock)) {
+    if (ClockMode.fromWire(clock) == null) {
       throw new IllegalArgumentException("--clock must be 'wall' or 'virtual', got '" + clock + "'");
     }
     if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
@@ -341,7 +339,8 @@ public final class CallemuConfig {
   public Path keyPem() { return keyPem; }
   public Path dataDir() { return dataDir; }
   public String accessKey() { return accessKey; }
-  public String clock() { return clock; }
+  /** The clock mode (valid once {@link #validate()} passed). */
+  public ClockMode clock() { return ClockMode.fromWire(clock); }
   public double timeScale() { return timeScale; }
   public Path scenario() { return scenario; }
   public String eventGridWebhook() { return eventGridWebhook; }

@@ -1,5 +1,6 @@
 package io.callemu.emulator;
 
+import io.callemu.emulator.core.clock.ClockMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class CallemuConfigTest {
     assertThat(c.port()).isEqualTo(9080);
     assertThat(c.httpsPort()).isEqualTo(9443);
     assertThat(c.dataDir()).isEqualTo(Path.of(".callemu"));
-    assertThat(c.clock()).isEqualTo("wall");
+    assertThat(c.clock()).isEqualTo(ClockMode.WALL);
     assertThat(c.timeScale()).isEqualTo(1.0);
     assertThat(c.accessKey()).isEqualTo(Callemu.WELL_KNOWN_ACCESS_KEY);
     assertThat(c.loose()).isFalse();
@@ -34,7 +35,7 @@ class CallemuConfigTest {
         "--port=0", "--time-scale", "0.01", "--loose", "--set", "call.ringMs=20", "--data-dir", "/tmp/d");
     assertThat(c.port()).isZero();
     assertThat(c.httpsPort()).isEqualTo(-1);
-    assertThat(c.clock()).isEqualTo("virtual");
+    assertThat(c.clock()).isEqualTo(ClockMode.VIRTUAL);
     assertThat(c.timeScale()).isEqualTo(0.01);
     assertThat(c.loose()).isTrue();
     assertThat(c.settings()).containsEntry("call.ringMs", "20").containsEntry("callback.maxAttempts", "2");

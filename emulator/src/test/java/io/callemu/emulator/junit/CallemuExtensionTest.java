@@ -1,5 +1,6 @@
 package io.callemu.emulator.junit;
 
+import io.callemu.emulator.core.clock.ClockMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -153,7 +154,7 @@ class CallemuExtensionTest {
     runAndExpectSuccesses(Defaults.class, 1);
 
     Callemu callemu = SEEN.get(0);
-    assertThat(callemu.config().clock()).isEqualTo("virtual");
+    assertThat(callemu.config().clock()).isEqualTo(ClockMode.VIRTUAL);
     assertThat(callemu.config().host()).isEqualTo("127.0.0.1");
     assertThat(callemu.config().port()).isZero();
     assertThat(callemu.config().httpsPort()).isZero();
@@ -191,7 +192,7 @@ class CallemuExtensionTest {
     runAndExpectSuccesses(Configured.class, 1);
 
     Callemu callemu = SEEN.get(0);
-    assertThat(callemu.config().clock()).isEqualTo("wall");
+    assertThat(callemu.config().clock()).isEqualTo(ClockMode.WALL);
     assertThat(callemu.config().timeScale()).isEqualTo(0.01);
     assertThat(callemu.config().settings())
         .containsEntry("callback.maxAttempts", "2")
@@ -250,7 +251,7 @@ class CallemuExtensionTest {
     runAndExpectSuccesses(Outer.class, 3);
 
     assertThat(SEEN).hasSize(3);
-    assertThat(SEEN).filteredOn(c -> c.config().clock().equals("virtual")).hasSize(2).containsOnly(SEEN.get(0));
-    assertThat(SEEN).filteredOn(c -> c.config().clock().equals("wall")).hasSize(1);
+    assertThat(SEEN).filteredOn(c -> c.config().clock() == ClockMode.VIRTUAL).hasSize(2).containsOnly(SEEN.get(0));
+    assertThat(SEEN).filteredOn(c -> c.config().clock() == ClockMode.WALL).hasSize(1);
   }
 }

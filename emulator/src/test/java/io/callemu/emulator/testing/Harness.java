@@ -48,7 +48,7 @@ public final class Harness implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("callemu-test");
       CallemuConfig config = customize.apply(CallemuConfig.defaults().withPort(0).withHttpsPort(-1)
-          .withClock(CallemuConfig.VIRTUAL).withDataDir(dir));
+          .withClock("virtual").withDataDir(dir));
       return new Harness(Callemu.start(config), dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

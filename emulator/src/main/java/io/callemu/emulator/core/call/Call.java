@@ -2,8 +2,7 @@ package io.callemu.emulator.core.call;
 
 import io.callemu.emulator.core.clock.Clock;
 import io.callemu.emulator.core.input.CallerInput;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.callemu.emulator.core.party.Party;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,70 +10,62 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One call connection, as the app sees it. Lives on the emulator's context; changed only by
- * {@link CallService}.
+ * One call, as the app sees it. Lives on the emulator's context; changed only by {@link
+ * CallService}.
  */
 public final class Call {
 
   /** Who started the call. */
   public enum Direction { OUTBOUND, INBOUND }
 
-  private final String callConnectionId;
+  private final String id;
   private final String serverCallId;
   private final String correlationId;
+  private final Platform platform;
   private final Direction direction;
-  private final String callbackUri;
-  private final String operationContext;
-  private final Identifier source;
-  private final List<Identifier> targets;
-  private final JsonObject requestExtras;
+  private final CallSetup setup;
+  private final Party source;
+  private final List<Party> targets;
   private final long createdAt;
-  private final Map<String, Identifier> participants = new LinkedHashMap<>();
+  private final Map<String, Party> participants = new LinkedHashMap<>();
   private final List<Clock.Timer> timers = new ArrayList<>();
   private final CallerInput input;
   private CallState state = CallState.CONNECTING;
   private int participantsSequence;
   private long connectedAt = -1;
   private long disconnectedAt = -1;
-  private String endReason;
+  private EndCause endCause;
 
-  Call(String callConnectionId, String serverCallId, String correlationId, Direction direction,
-      String callbackUri, String operationContext, Identifier source, List<Identifier> targets,
-      JsonObject requestExtras, long createdAt) {
-    this.callConnectionId = callConnectionId;
+  Call(String id, String serverCallId, String correlationId, Platform platform, Direction direction,
+      CallSetup setup, Party source, List<Party> targets, long createdAt) {
+    this.id = id;
     this.serverCallId = serverCallId;
     this.correlationId = correlationId;
+    this.platform = platform;
     this.direction = direction;
-    this.callbackUri = callbackUri;
-    this.operationContext = operationContext;
+    this.setup = setup;
     this.source = source;
     this.targets = List.copyOf(targets);
-    this.requestExtras = requestExtras;
     this.createdAt = createdAt;
-    this.input = new CallerInput(callConnectionId);
+    this.input = new CallerInput(id);
   }
 
-  public String callConnectionId() { return callConnectionId; }
+  /** The call's id (ACS: the call connection id). */
+  public String id() { return id; }
   public String serverCallId() { return serverCallId; }
   public String correlationId() { return correlationId; }
+  public Platform platform() { return platform; }
   public Direction direction() { return direction; }
-  public String callbackUri() { return callbackUri; }
-  /** The operationContext of create/answer, or null. */
-  public String operationContext() { return operationContext; }
-  public Identifier source() { return source; }
-  public List<Identifier> targets() { return targets; }
-  /**
-   * Request fields echoed in CallConnectionProperties as given (sourceCallerIdNumber,
-   * sourceDisplayName, answeredBy, ...).
-   */
-  public JsonObject requestExtras() { return requestExtras; }
+  public CallSetup setup() { return setup; }
+  public Party source() { return source; }
+  public List<Party> targets() { return targets; }
   public CallState state() { return state; }
   public long createdAt() { return createdAt; }
   public long connectedAt() { return connectedAt; }
   public long disconnectedAt() { return disconnectedAt; }
-  /** Why it ended ({@code app}, {@code remote}, {@code failed}), or null while it lasts. */
-  public String endReason() { return endReason; }
-  public Collection<Identifier> participants() { return participants.values(); }
+  /** Why it ended, or null while it lasts. */
+  public EndCause endCause() { return endCause; }
+  public Collection<Party> participants() { return participants.values(); }
 
   /**
    * What the remote party does (tones, speech), for media operations and transcription to
@@ -88,11 +79,12 @@ public final class Call {
    * The participant on the far side of the app: the first target of an outbound call, the caller
    * of an inbound one. Caller input without a named participant comes from here.
    */
-  public Identifier remoteParty() {
+  public Party remoteParty() {
     return direction == Direction.OUTBOUND && !targets.isEmpty() ? targets.get(0) : source;
   }
 
-  public Identifier participant(String rawId) {
+  /** The participant with this raw id, or null. */
+  public Party participant(String rawId) {
     return participants.get(rawId);
   }
 
@@ -100,8 +92,13 @@ public final class Call {
     return state != CallState.DISCONNECTED;
   }
 
-  void addParticipant(Identifier id) {
-    participants.put(id.rawId(), id);
+  /** The locale the caller speaks in: the transcription's, else {@code en-US}. */
+  public String locale() {
+    return setup.transcription() != null ? setup.transcription().locale() : "en-US";
+  }
+
+  void addParticipant(Party party) {
+    participants.put(party.rawId(), party);
   }
 
   int nextParticipantsSequence() {
@@ -113,10 +110,10 @@ public final class Call {
     connectedAt = now;
   }
 
-  void disconnected(long now, String reason) {
+  void disconnected(long now, EndCause cause) {
     state = CallState.DISCONNECTED;
     disconnectedAt = now;
-    endReason = reason;
+    endCause = cause;
     participants.clear();
     cancelTimers();
     input.close();
@@ -138,18 +135,5 @@ public final class Call {
   void cancelTimers() {
     timers.forEach(Clock.Timer::cancel);
     timers.clear();
-  }
-
-  /** The participants as the wire model {@code [{identifier, isMuted, isOnHold}]}. */
-  public JsonArray participantsJson() {
-    JsonArray list = new JsonArray();
-    for (Identifier p : participants.values()) {
-      list.add(participantJson(p));
-    }
-    return list;
-  }
-
-  public static JsonObject participantJson(Identifier p) {
-    return new JsonObject().put("identifier", p.toJson()).put("isMuted", false).put("isOnHold", false);
   }
 }

@@ -1,8 +1,12 @@
 package io.callemu.emulator.core.call;
 
 import io.callemu.emulator.core.clock.Clock;
+import io.callemu.emulator.core.event.DomainEvents;
+import io.callemu.emulator.core.outcome.Outcome;
+import io.callemu.emulator.core.outcome.Refusal;
+import io.callemu.emulator.core.party.AcsUser;
+import io.callemu.emulator.core.party.Party;
 import io.callemu.emulator.core.settings.Settings;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,18 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The calls and their life cycle: outbound calls ring and connect, inbound calls are offered and
- * answered, either side hangs up. Every change happens on the emulator's context and every event
- * goes to the {@link EventSink} in order. Commands are called after validation; they do not fail.
+ * answered, either side hangs up. Every change happens on the emulator's context and is published
+ * on the {@link DomainEvents} in order. Commands are called after the surface validated the request;
+ * what only the call's state can decide is refused with a {@link Refusal} before anything changes.
  */
 public final class CallService {
 
-  /** The identity callemu's app leg has when the request names none. */
-  public static final Identifier APP_IDENTITY = Identifier.communicationUser(
-      "8:acs:00000000-0000-0000-0000-0000000ca11e_00000000-0000-0000-0000-000000000a99");
+  /** The identity the app's leg has when the request names none. */
+  public static final Party APP_IDENTITY =
+      new AcsUser("8:acs:00000000-0000-0000-0000-0000000ca11e_00000000-0000-0000-0000-000000000a99");
 
   /**
    * Calls kept at most (active and ended); ended ones go first, oldest first. Bounds memory when
@@ -30,29 +34,23 @@ public final class CallService {
    */
   public static final int MAX_CALLS = 10_000;
 
-  /** Event schema version carried in {@code data.version}, as the recorded 2025 events. */
-  static final String EVENT_VERSION = "2025-06-15";
-
   private final Clock clock;
   private final Settings settings;
-  private final EventSink events;
+  private final DomainEvents events;
   private final Map<String, Call> calls = new LinkedHashMap<>();
   private final Map<String, IncomingCall> incoming = new LinkedHashMap<>();
   private final Map<String, Clock.Timer> incomingTimers = new LinkedHashMap<>();
-  private final List<Consumer<Call>> connectedListeners = new ArrayList<>();
-  private final List<Consumer<Call>> endingListeners = new ArrayList<>();
-  private final List<Consumer<Call>> createdListeners = new ArrayList<>();
-  private final List<Consumer<Call>> endedQuietly = new ArrayList<>();
+  private final List<CallLifecycle> lifecycle = new ArrayList<>();
 
-  public CallService(Clock clock, Settings settings, EventSink events) {
+  public CallService(Clock clock, Settings settings, DomainEvents events) {
     this.clock = clock;
     this.settings = settings;
     this.events = events;
   }
 
-  /** Runs {@code listener} whenever a call connects (scenario trigger {@code callConnected}). */
-  public void onConnected(Consumer<Call> listener) {
-    connectedListeners.add(listener);
+  /** Registers a feature that follows every call's life (media, transcription, scenarios). */
+  public void follow(CallLifecycle feature) {
+    lifecycle.add(feature);
   }
 
   public Collection<Call> all() {
@@ -60,43 +58,49 @@ public final class CallService {
   }
 
   /** A call in any state, or null. */
-  public Call find(String callConnectionId) {
-    return calls.get(callConnectionId);
+  public Call find(String id) {
+    return calls.get(id);
   }
 
   /**
-   * Whether one more call fits within {@link #MAX_CALLS}, dropping the oldest ended calls (and
-   * offered calls that can no longer be answered) to make room.
+   * The call if it still lasts.
+   *
+   * @throws Refusal {@link Outcome#CALL_NOT_FOUND} when there is none or it ended
    */
-  public boolean hasRoom() {
-    if (calls.size() + incoming.size() < MAX_CALLS) {
-      return true;
+  public Call active(String id) {
+    Call call = calls.get(id);
+    if (call == null || !call.isActive()) {
+      throw new Refusal(Outcome.CALL_NOT_FOUND);
     }
-    incoming.keySet().removeIf(context -> !incomingTimers.containsKey(context));
-    var it = calls.values().iterator();
-    while (it.hasNext() && calls.size() + incoming.size() >= MAX_CALLS) {
-      if (!it.next().isActive()) {
-        it.remove();
-      }
-    }
-    return calls.size() + incoming.size() < MAX_CALLS;
-  }
-
-  /** An outbound call: answers {@code connecting} and connects after {@code call.ringMs}. */
-  public Call create(CreateCallCommand cmd) {
-    Identifier source = cmd.source() == null ? APP_IDENTITY : cmd.source();
-    Call call = newCall(Call.Direction.OUTBOUND, cmd.callbackUri(), cmd.operationContext(), source,
-        cmd.targets(), cmd.extras(), newServerCallId(), UUID.randomUUID().toString());
-    call.addParticipant(source);
-    cmd.targets().forEach(call::addParticipant);
-    schedule(call, settings.getLong(Settings.CALL_RING_MS), () -> connect(call));
     return call;
   }
 
-  /** Offers an inbound call; it can be answered until {@code incomingCall.answerTimeoutMs} passed. */
-  public IncomingCall offer(Identifier from, Identifier to, String callerDisplayName) {
+  /**
+   * An outbound call: it rings for {@code call.ringMs}, then connects.
+   *
+   * @param source the app's identity, or null for callemu's own
+   * @throws Refusal {@link Outcome#TOO_MANY_CALLS} when no room is left
+   */
+  public Call create(Platform platform, Party source, List<Party> targets, CallSetup setup) {
+    requireRoom();
+    Party from = source == null ? APP_IDENTITY : source;
+    Call call = newCall(platform, Call.Direction.OUTBOUND, setup, from, targets, newServerCallId(),
+        UUID.randomUUID().toString());
+    call.addParticipant(from);
+    targets.forEach(call::addParticipant);
+    schedule(call, settings.get(CallSettings.RING_MS), () -> connect(call));
+    return call;
+  }
+
+  /**
+   * Offers an inbound call; it can be answered until {@code incomingCall.answerTimeoutMs} passed.
+   *
+   * @throws Refusal {@link Outcome#TOO_MANY_CALLS} when no room is left
+   */
+  public IncomingCall offer(Party from, Party to, String callerDisplayName) {
+    requireRoom();
     long now = clock.nowMillis();
-    long window = settings.getLong(Settings.INCOMING_CALL_TIMEOUT_MS);
+    long window = settings.get(CallSettings.ANSWER_TIMEOUT_MS);
     // Real contexts are long opaque tokens; an unguessable one is all an app may rely on.
     String context = "callemu." + UUID.randomUUID() + "." + UUID.randomUUID();
     IncomingCall offered = new IncomingCall(context, from, to, callerDisplayName,
@@ -116,27 +120,30 @@ public final class CallService {
   }
 
   /**
-   * Answers an inbound call. A known, still ringing context connects at once; otherwise the call
-   * answers 200 and then fails with AnswerFailed, as the service reports late or repeated answers.
+   * Answers an inbound call. A known, still ringing context connects at once; otherwise the answer
+   * is accepted and the call then fails (CallSetupFailed), as the service reports late or repeated
+   * answers.
+   *
+   * @throws Refusal {@link Outcome#TOO_MANY_CALLS} when no room is left
    */
-  public Call answer(String context, String callbackUri, String operationContext, JsonObject extras) {
+  public Call answer(Platform platform, String context, CallSetup setup) {
+    requireRoom();
     IncomingCall offered = incoming.remove(context);
     Clock.Timer window = incomingTimers.remove(context);
     if (offered == null || window == null) {
-      CallResult failure = offered == null ? CallResult.ANSWER_UNKNOWN_CONTEXT : CallResult.ANSWER_TOO_LATE;
-      Call call = newCall(Call.Direction.INBOUND, callbackUri, operationContext,
+      Outcome failure = offered == null ? Outcome.ANSWER_UNKNOWN_CONTEXT : Outcome.ANSWER_TOO_LATE;
+      Call call = newCall(platform, Call.Direction.INBOUND, setup,
           offered == null ? APP_IDENTITY : offered.from(),
-          offered == null ? List.of() : List.of(offered.to()), extras, newServerCallId(),
-          UUID.randomUUID().toString());
+          offered == null ? List.of() : List.of(offered.to()), newServerCallId(), UUID.randomUUID().toString());
       schedule(call, 0, () -> {
-        events.publish(call, failure.event(), eventData(call, failure, call.operationContext()), call.callbackUri());
-        disconnect(call, "failed");
+        events.publish(new CallSetupFailed(call, failure));
+        disconnect(call, EndCause.SETUP_FAILED);
       });
       return call;
     }
     window.cancel();
-    Call call = newCall(Call.Direction.INBOUND, callbackUri, operationContext, offered.from(),
-        List.of(offered.to()), extras, offered.serverCallId(), offered.correlationId());
+    Call call = newCall(platform, Call.Direction.INBOUND, setup, offered.from(), List.of(offered.to()),
+        offered.serverCallId(), offered.correlationId());
     call.addParticipant(offered.from());
     call.addParticipant(offered.to());
     schedule(call, 0, () -> connect(call));
@@ -144,47 +151,46 @@ public final class CallService {
   }
 
   /**
-   * Redirects or rejects a ringing inbound call; false when the context is unknown, already
-   * handled or expired (nothing changes then).
+   * Redirects or rejects a ringing inbound call.
+   *
+   * @throws Refusal {@link Outcome#INCOMING_CALL_NOT_FOUND} when the context is unknown, already
+   *     handled or expired (nothing changes then)
    */
-  public boolean dismiss(String context) {
+  public void dismiss(String context) {
     if (incoming(context) == null) {
-      return false;
+      throw new Refusal(Outcome.INCOMING_CALL_NOT_FOUND);
     }
     incoming.remove(context);
     incomingTimers.remove(context).cancel();
-    return true;
   }
 
-  /** The app hangs up (DELETE) or terminates the call: CallDisconnected 200/7000. */
+  /** The app hangs up (or terminates) the call. */
   public void hangUpByApp(Call call) {
-    end(call, CallResult.ENDED_BY_APP, "app");
+    end(call, EndCause.APP_HUNG_UP, Outcome.CALL_ENDED_BY_APP);
   }
 
   /**
-   * The remote party hangs up: a connected call ends with CallDisconnected 200/5001; a ringing
-   * outbound call was declined (CreateCallFailed).
+   * The remote party hangs up: a connected call ends; a ringing outbound call was declined
+   * (CallSetupFailed).
    */
   public void hangUpByRemote(Call call) {
     if (!call.isActive()) {
       return;
     }
     if (call.state() == CallState.CONNECTING && call.direction() == Call.Direction.OUTBOUND) {
-      CallResult declined = CallResult.CALLEE_DECLINED;
-      events.publish(call, declined.event(), eventData(call, declined, call.operationContext()), call.callbackUri());
-      disconnect(call, "declined");
+      events.publish(new CallSetupFailed(call, Outcome.CALLEE_DECLINED));
+      disconnect(call, EndCause.DECLINED);
       return;
     }
-    end(call, CallResult.ENDED_BY_REMOTE, "remote");
+    end(call, EndCause.REMOTE_HUNG_UP, Outcome.CALL_ENDED_BY_REMOTE);
   }
 
-  /** Drops every call and offered call and cancels their timers (control reset). */
+  /** Drops every call and offered call and cancels their timers (control reset); no events. */
   public void reset() {
     for (Call call : calls.values()) {
       if (call.isActive()) {
-        // Quietly: a reset sends no events, but media must let go of ports and timers.
-        call.disconnected(clock.nowMillis(), "reset");
-        endedQuietly.forEach(l -> l.accept(call));
+        call.disconnected(clock.nowMillis(), EndCause.RESET);
+        lifecycle.forEach(l -> l.dropped(call));
       }
     }
     calls.values().forEach(Call::cancelTimers);
@@ -224,43 +230,49 @@ public final class CallService {
     return clock;
   }
 
+  /** Publishes an event of a call's feature (media, transcription) on the bus, in order. */
+  public void publish(io.callemu.emulator.core.event.DomainEvent event) {
+    events.publish(event);
+  }
+
+  private void requireRoom() {
+    if (!hasRoom()) {
+      throw new Refusal(Outcome.TOO_MANY_CALLS, Integer.toString(MAX_CALLS));
+    }
+  }
+
   /**
-   * Runs {@code listener} when a call is about to end, before its CallDisconnected is sent: the
-   * last moment a call's media may send events (ContinuousDtmfRecognitionStopped).
+   * Whether one more call fits within {@link #MAX_CALLS}, dropping the oldest ended calls (and
+   * offered calls that can no longer be answered) to make room.
    */
-  public void onEnding(Consumer<Call> listener) {
-    endingListeners.add(listener);
+  private boolean hasRoom() {
+    if (calls.size() + incoming.size() < MAX_CALLS) {
+      return true;
+    }
+    incoming.keySet().removeIf(context -> !incomingTimers.containsKey(context));
+    var it = calls.values().iterator();
+    while (it.hasNext() && calls.size() + incoming.size() >= MAX_CALLS) {
+      if (!it.next().isActive()) {
+        it.remove();
+      }
+    }
+    return calls.size() + incoming.size() < MAX_CALLS;
   }
 
-  /** Sends one event of {@code call} (media operations use this for their events). */
-  public void publish(Call call, String eventName, JsonObject data, String callbackUri) {
-    events.publish(call, eventName, data, callbackUri);
-  }
-
-  private void end(Call call, CallResult result, String reason) {
+  private void end(Call call, EndCause cause, Outcome outcome) {
     if (!call.isActive()) {
       return;
     }
-    disconnect(call, reason);
-    events.publish(call, result.event(), eventData(call, result, call.operationContext()), call.callbackUri());
+    disconnect(call, cause);
+    events.publish(new CallEnded(call, cause, outcome));
   }
 
-  /** Ends {@code call}: ending listeners first (their events precede CallDisconnected), then the state. */
-  private void disconnect(Call call, String reason) {
-    for (Consumer<Call> listener : List.copyOf(endingListeners)) {
-      listener.accept(call);
+  /** Ends {@code call}: features hear of it first (their events precede the end), then the state. */
+  private void disconnect(Call call, EndCause cause) {
+    for (CallLifecycle l : List.copyOf(lifecycle)) {
+      l.ending(call);
     }
-    call.disconnected(clock.nowMillis(), reason);
-  }
-
-  /** Runs {@code listener} for every active call a control reset drops (no events are sent). */
-  public void onDropped(Consumer<Call> listener) {
-    endedQuietly.add(listener);
-  }
-
-  /** Runs {@code listener} for every new call, before its first event (media binds its RTP port). */
-  public void onCreated(Consumer<Call> listener) {
-    createdListeners.add(listener);
+    call.disconnected(clock.nowMillis(), cause);
   }
 
   private void connect(Call call) {
@@ -268,55 +280,25 @@ public final class CallService {
       return;
     }
     call.connected(clock.nowMillis());
-    CallResult connected = CallResult.CONNECTED;
-    events.publish(call, connected.event(), eventData(call, connected, call.operationContext()), call.callbackUri());
-    CallResult updated = CallResult.PARTICIPANTS_UPDATED;
-    // ParticipantsUpdated carries no operationContext (reference section 7.2).
-    JsonObject data = eventData(call, updated, null)
-        .put("participants", call.participantsJson())
-        .put("sequenceNumber", call.nextParticipantsSequence());
-    events.publish(call, updated.event(), data, call.callbackUri());
-    for (Consumer<Call> listener : connectedListeners) {
-      listener.accept(call);
+    events.publish(new CallConnected(call));
+    events.publish(new ParticipantsUpdated(call, List.copyOf(call.participants()), call.nextParticipantsSequence()));
+    for (CallLifecycle l : lifecycle) {
+      l.connected(call);
     }
   }
 
-  /**
-   * The data part every call event shares: ids, resultInformation, operationContext only when
-   * the request had one, and the newer service's {@code version}/{@code publicEventType}.
-   */
-  public static JsonObject eventData(Call call, CallResult result, String operationContext) {
-    return eventData(call, result.event(), result.toJson(), operationContext);
-  }
-
-  /** {@link #eventData(Call, CallResult, String)} for any event and resultInformation. */
-  public static JsonObject eventData(Call call, String eventName, JsonObject resultInformation,
-      String operationContext) {
-    JsonObject data = new JsonObject();
-    if (operationContext != null) {
-      data.put("operationContext", operationContext);
-    }
-    return data.put("version", EVENT_VERSION)
-        .put("resultInformation", resultInformation)
-        .put("callConnectionId", call.callConnectionId())
-        .put("serverCallId", call.serverCallId())
-        .put("correlationId", call.correlationId())
-        .put("publicEventType", "Microsoft.Communication." + eventName);
-  }
-
-  private Call newCall(Call.Direction direction, String callbackUri, String operationContext,
-      Identifier source, List<Identifier> targets, JsonObject extras, String serverCallId,
-      String correlationId) {
-    Call call = new Call(UUID.randomUUID().toString(), serverCallId, correlationId, direction,
-        callbackUri, operationContext, source, targets, extras, clock.nowMillis());
-    calls.put(call.callConnectionId(), call);
-    for (Consumer<Call> listener : createdListeners) {
-      listener.accept(call);
+  private Call newCall(Platform platform, Call.Direction direction, CallSetup setup, Party source,
+      List<Party> targets, String serverCallId, String correlationId) {
+    Call call = new Call(UUID.randomUUID().toString(), serverCallId, correlationId, platform, direction, setup,
+        source, targets, clock.nowMillis());
+    calls.put(call.id(), call);
+    for (CallLifecycle l : lifecycle) {
+      l.created(call);
     }
     return call;
   }
 
-  /** A base64url conversation URL, the shape real serverCallIds have (reference section 7.1). */
+  /** A base64url conversation URL, the shape real serverCallIds have. */
   private static String newServerCallId() {
     String url = "https://callemu.localhost/conv/" + UUID.randomUUID() + "?i=10&e=" + UUID.randomUUID();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));

@@ -9,8 +9,7 @@ import java.time.Instant;
  */
 public interface Clock {
 
-  /** {@code "wall"} or {@code "virtual"}. */
-  String mode();
+  ClockMode mode();
 
   /** The emulated current time in epoch milliseconds. */
   long nowMillis();

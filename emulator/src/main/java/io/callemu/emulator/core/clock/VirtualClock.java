@@ -26,8 +26,8 @@ public final class VirtualClock implements Clock {
   }
 
   @Override
-  public String mode() {
-    return "virtual";
+  public ClockMode mode() {
+    return ClockMode.VIRTUAL;
   }
 
   @Override

@@ -21,8 +21,8 @@ public final class WallClock implements Clock {
   }
 
   @Override
-  public String mode() {
-    return "wall";
+  public ClockMode mode() {
+    return ClockMode.WALL;
   }
 
   @Override

@@ -1,33 +1,39 @@
 package io.callemu.emulator.core.media;
 
+import io.callemu.dtmf.DecodeResult;
 import io.callemu.dtmf.DtmfTone;
 import io.callemu.dtmf.TelephoneEventDecoder;
 import io.callemu.dtmf.ToneEndReason;
 import io.callemu.dtmf.ToneListener;
 import io.callemu.emulator.core.call.Call;
+import io.callemu.emulator.core.call.Requester;
 import io.callemu.emulator.core.clock.Clock;
 import io.callemu.emulator.core.fault.Fault;
 import io.callemu.emulator.core.input.CallerInputListener;
 import io.callemu.emulator.core.input.SpeechInput;
 import io.callemu.emulator.core.input.SpeechStart;
 import io.callemu.emulator.core.input.ToneInput;
-import io.callemu.emulator.core.outcome.ResultCatalogue;
-import io.callemu.emulator.core.outcome.ResultRow;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.callemu.emulator.core.outcome.ActionKind;
+import io.callemu.emulator.core.outcome.Forced;
+import io.callemu.emulator.core.outcome.Outcome;
+import io.callemu.emulator.core.settings.Setting;
+import io.vertx.core.Future;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The media side of one call: its queue of media operations (one runs at a time, the rest wait in
  * order), continuous DTMF recognition, and its RFC 4733 decoder, which every tone of the call goes
- * through (RTP from outside and the control API alike). Lives on the emulator's context.
+ * through (RTP from outside and the control API alike). It is the {@link OperationContext} of its
+ * operations. Lives on the emulator's context.
  */
-final class CallMedia implements CallerInputListener, ToneListener {
+final class CallMedia implements CallerInputListener, ToneListener, OperationContext {
 
   /** Operations that may wait per call; more are refused (bounded memory). */
   static final int MAX_QUEUED = 100;
@@ -45,17 +51,15 @@ final class CallMedia implements CallerInputListener, ToneListener {
   private boolean closed;
   private boolean starting;
 
-  /** Continuous DTMF recognition in force: its target, context and callback, and the sequence. */
+  /** Continuous DTMF recognition in force: its target, who asked, and the sequence. */
   private static final class ContinuousDtmf {
     final String targetRawId;
-    final String operationContext;
-    final String callbackUri;
+    final OperationRef ref;
     int sequenceId;
 
-    ContinuousDtmf(String targetRawId, String operationContext, String callbackUri) {
+    ContinuousDtmf(String targetRawId, OperationRef ref) {
       this.targetRawId = targetRawId;
-      this.operationContext = operationContext;
-      this.callbackUri = callbackUri;
+      this.ref = ref;
     }
   }
 
@@ -70,15 +74,64 @@ final class CallMedia implements CallerInputListener, ToneListener {
     return call;
   }
 
-  MediaService service() {
-    return service;
-  }
-
   void attach(RtpEndpoint endpoint) {
     if (closed) {
       endpoint.close();
     } else {
       rtp = endpoint;
+    }
+  }
+
+  // ---- the operations' context ----
+
+  @Override
+  public Clock.Timer schedule(long delayMs, Runnable task) {
+    return service.calls().schedule(call, delayMs, task);
+  }
+
+  @Override
+  public void publish(MediaEvent event) {
+    service.calls().publish(event);
+  }
+
+  @Override
+  public MediaEvent event(OperationRef operation, Outcome outcome, Forced forced, MediaResult result) {
+    return new MediaEvent(call, operation, outcome, forced, result);
+  }
+
+  @Override
+  public Future<Long> promptLength(List<PlaySource> sources) {
+    return service.durations().total(sources);
+  }
+
+  @Override
+  public <T> T setting(Setting<T> setting) {
+    return service.settings().get(setting);
+  }
+
+  @Override
+  public Optional<Fault> takeFault(ActionKind action) {
+    return service.faults().take(action, call.id());
+  }
+
+  @Override
+  public ChoiceMatching choices() {
+    return service.choices();
+  }
+
+  @Override
+  public void note(String message) {
+    service.note(call, message);
+  }
+
+  /** Called by an operation when it finished (with its event sent). */
+  @Override
+  public void ended(MediaOperation op) {
+    if (op == running) {
+      running = null;
+      startNext();
+    } else {
+      queue.remove(op);
     }
   }
 
@@ -118,17 +171,7 @@ final class CallMedia implements CallerInputListener, ToneListener {
     }
   }
 
-  /** Called by an operation when it finished (with its event sent). */
-  void operationEnded(MediaOperation op) {
-    if (op == running) {
-      running = null;
-      startNext();
-    } else {
-      queue.remove(op);
-    }
-  }
-
-  /** The running operation and every queued one, each with its Canceled event, in order. */
+  /** The running operation and every queued one, each with its cancel outcome, in order. */
   void cancelAll() {
     List<MediaOperation> all = new ArrayList<>();
     if (running != null) {
@@ -142,54 +185,22 @@ final class CallMedia implements CallerInputListener, ToneListener {
     }
   }
 
-  /**
-   * Ends {@code op} with an armed fault if one matches; true when it did. The fault's row comes from
-   * the catalogue (its message unless the fault gives one); unknown pairs end as the action's
-   * failure event with the fault's values.
-   */
-  boolean endWithFault(MediaOperation op) {
-    Fault fault = service.faults().take(op.kind(), call.callConnectionId()).orElse(null);
-    if (fault == null) {
-      return false;
-    }
-    ResultCatalogue.Forced forced = ResultCatalogue.forced(op.kind(), fault.result(),
-        op.kind().equals("play") ? ResultCatalogue.PLAY_INTERNAL : ResultCatalogue.RECOGNIZE_UNSPECIFIED);
-    String eventName = forced.event();
-    JsonObject info = forced.resultInformation();
-    JsonObject extra = null;
-    if (eventName.endsWith("Failed")) {
-      extra = new JsonObject().put("failedPlaySourceIndex", 0);
-    } else if (eventName.equals("RecognizeCompleted") && op instanceof RecognizeOperation rec) {
-      extra = rec.emptyResult();
-    } else if (eventName.equals("PlayCompleted")) {
-      ResultRow started = ResultCatalogue.PLAY_STARTED;
-      op.emit(started.event(), started.toJson(), null);
-    }
-    service.note(call, "fault " + fault.id() + " ends " + op.kind() + " " + op.id + " with "
-        + eventName + " " + info.encode());
-    op.finish(eventName, info, extra);
-    return true;
-  }
-
   // ---- continuous DTMF ----
 
-  void startContinuousDtmf(String targetRawId, String operationContext, String callbackUri) {
-    continuous = new ContinuousDtmf(targetRawId, operationContext, callbackUri);
+  void startContinuousDtmf(String targetRawId, Requester requester) {
+    continuous = new ContinuousDtmf(targetRawId, ref(requester));
   }
 
-  void stopContinuousDtmf(String operationContext, String callbackUri) {
+  void stopContinuousDtmf(Requester requester) {
     ContinuousDtmf was = continuous;
     continuous = null;
-    String context = operationContext != null ? operationContext : was == null ? null : was.operationContext;
-    publish(ResultCatalogue.DTMF_STOPPED, context, callbackUri, null);
+    String context = requester.context() != null ? requester.context() : was == null ? null : was.ref.requester().context();
+    publish(event(ref(new Requester(context, requester.callbackUri())), Outcome.DTMF_STOPPED, null, MediaResult.NONE));
   }
 
-  private void publish(ResultRow row, String operationContext, String callbackUri, JsonObject extra) {
-    JsonObject data = io.callemu.emulator.core.call.CallService.eventData(call, row.event(), row.toJson(), operationContext);
-    if (extra != null) {
-      data.mergeIn(extra);
-    }
-    service.calls().publish(call, row.event(), data, callbackUri);
+  /** A reference for a one-shot DTMF action (continuous recognition, sent tones). */
+  OperationRef ref(Requester requester) {
+    return new OperationRef("dtmf-" + call.id(), ActionKind.CONTINUOUS_DTMF, requester, null);
   }
 
   // ---- the caller's input ----
@@ -198,21 +209,15 @@ final class CallMedia implements CallerInputListener, ToneListener {
   public void toneReceived(ToneInput tone) {
     ContinuousDtmf c = continuous;
     if (c != null && c.targetRawId.equals(tone.participantRawId())) {
-      Fault fault = service.faults().take("continuousDtmf", call.callConnectionId()).orElse(null);
+      Fault fault = takeFault(ActionKind.CONTINUOUS_DTMF).orElse(null);
       if (fault != null) {
         // The armed row (ToneFailed by default) replaces this tone's event.
-        ResultCatalogue.Forced forced = ResultCatalogue.forced("continuousDtmf", fault.result(),
-            ResultCatalogue.DTMF_TONE_FAILED);
-        JsonObject data = io.callemu.emulator.core.call.CallService.eventData(call, forced.event(),
-            forced.resultInformation(), c.operationContext);
-        if (forced.row() == ResultCatalogue.DTMF_TONE_RECEIVED) {
-          data.put("sequenceId", ++c.sequenceId).put("tone", tone.tone().acsName());
-        }
-        service.calls().publish(call, forced.event(), data, c.callbackUri);
+        Outcome row = fault.result().row() != null ? fault.result().row() : Outcome.DTMF_TONE_FAILED;
+        MediaResult result = row == Outcome.DTMF_TONE_RECEIVED ? new MediaResult.Tone(tone.tone(), ++c.sequenceId)
+            : MediaResult.NONE;
+        publish(event(c.ref, row, fault.result().forced(), result));
       } else {
-        c.sequenceId++;
-        publish(ResultCatalogue.DTMF_TONE_RECEIVED, c.operationContext, c.callbackUri,
-            new JsonObject().put("sequenceId", c.sequenceId).put("tone", tone.tone().acsName()));
+        publish(event(c.ref, Outcome.DTMF_TONE_RECEIVED, null, new MediaResult.Tone(tone.tone(), ++c.sequenceId)));
       }
     }
     if (running != null) {
@@ -278,17 +283,17 @@ final class CallMedia implements CallerInputListener, ToneListener {
   @Override
   public void onToneEnd(long ssrc, DtmfTone tone, long rtpTimestamp, long durationSamples,
       long durationMillis, ToneEndReason endedBy) {
-    // Tones count when recognised (at their start); the end changes nothing for ACS.
+    // Tones count when recognised (at their start); the end changes nothing.
   }
 
   // ---- the end ----
 
-  /** The call is ending: continuous DTMF stops (200/7000, before CallDisconnected), operations stop silently. */
+  /** The call is ending: continuous DTMF stops (before the call's end), operations stop silently. */
   void callEnding() {
     ContinuousDtmf c = continuous;
     continuous = null;
     if (c != null) {
-      publish(ResultCatalogue.DTMF_STOPPED_CALL_ENDED, c.operationContext, c.callbackUri, null);
+      publish(event(c.ref, Outcome.DTMF_STOPPED_CALL_ENDED, null, MediaResult.NONE));
     }
     close();
   }
@@ -313,33 +318,24 @@ final class CallMedia implements CallerInputListener, ToneListener {
     }
   }
 
-  /** The call detail's {@code media} object. */
-  JsonObject describe() {
-    JsonArray ops = new JsonArray();
+  /** The call's media for the control API. */
+  MediaSnapshot snapshot() {
+    List<OperationSnapshot> ops = new ArrayList<>();
     if (running != null) {
-      ops.add(running.describe().put("running", true));
+      ops.add(running.snapshot(true));
     }
-    queue.forEach(op -> ops.add(op.describe().put("running", false)));
-    JsonObject o = new JsonObject().put("operations", ops);
-    if (continuous != null) {
-      JsonObject c = new JsonObject().put("targetParticipant", continuous.targetRawId)
-          .put("lastSequenceId", continuous.sequenceId);
-      if (continuous.operationContext != null) {
-        c.put("operationContext", continuous.operationContext);
-      }
-      o.put("continuousDtmf", c);
-    } else {
-      o.putNull("continuousDtmf");
-    }
-    JsonObject decoded = new JsonObject();
-    for (io.callemu.dtmf.DecodeResult r : io.callemu.dtmf.DecodeResult.values()) {
-      decoded.put(r.name().toLowerCase(java.util.Locale.ROOT), decoder.count(r));
-    }
+    queue.forEach(op -> ops.add(op.snapshot(false)));
+    MediaSnapshot.ContinuousDtmf c = continuous == null ? null
+        : new MediaSnapshot.ContinuousDtmf(continuous.targetRawId, continuous.ref.requester().context(),
+            continuous.sequenceId);
+    MediaSnapshot.Rtp r = null;
     if (rtp != null) {
-      o.put("rtp", rtp.describe().put("decoded", decoded).put("ssrcEvictions", decoder.ssrcEvictions()));
-    } else {
-      o.putNull("rtp");
+      Map<DecodeResult, Long> decoded = new EnumMap<>(DecodeResult.class);
+      for (DecodeResult d : DecodeResult.values()) {
+        decoded.put(d, decoder.count(d));
+      }
+      r = rtp.snapshot(decoded, decoder.ssrcEvictions());
     }
-    return o;
+    return new MediaSnapshot(ops, c, r);
   }
 }

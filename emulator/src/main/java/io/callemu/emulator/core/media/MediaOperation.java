@@ -1,50 +1,46 @@
 package io.callemu.emulator.core.media;
 
-import io.callemu.emulator.core.call.CallService;
+import io.callemu.emulator.core.call.Requester;
 import io.callemu.emulator.core.clock.Clock;
 import io.callemu.emulator.core.input.SpeechInput;
 import io.callemu.emulator.core.input.SpeechStart;
 import io.callemu.emulator.core.input.ToneInput;
-import io.callemu.emulator.core.outcome.ResultRow;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import io.callemu.emulator.core.outcome.ActionKind;
+import io.callemu.emulator.core.outcome.Forced;
+import io.callemu.emulator.core.outcome.Outcome;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One queued media action of a call (play or recognize): a small state machine on the emulator's
- * context, fed by caller input, its own named timers (always through the {@link Clock}) and
- * cancellation. It ends exactly once, with one event from the result catalogue, or silently when
- * the call ends.
+ * context, fed by caller input, its own named timers (always through the clock) and cancellation.
+ * It ends exactly once, with one outcome from the catalogue, or silently when the call ends.
  */
 abstract class MediaOperation {
 
   /** Shared by every emulator in the JVM (embedded tests run several), hence atomic. */
-  private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong COUNTER = new AtomicLong();
 
-  final String id = "op-" + COUNTER.incrementAndGet();
-  final CallMedia media;
-  final String operationContext;
-  final String callbackUri;
-  private final Map<String, Clock.Timer> timers = new LinkedHashMap<>();
+  final OperationContext context;
+  final OperationRef ref;
+  private final Map<OperationTimer, Clock.Timer> timers = new EnumMap<>(OperationTimer.class);
   private boolean ended;
-  protected String state = "queued";
+  OperationState state = OperationState.QUEUED;
 
-  MediaOperation(CallMedia media, String operationContext, String callbackUri) {
-    this.media = media;
-    this.operationContext = operationContext;
-    this.callbackUri = callbackUri;
+  MediaOperation(OperationContext context, ActionKind kind, Requester requester, RecognizeSpec recognize) {
+    this.context = context;
+    this.ref = new OperationRef("op-" + COUNTER.incrementAndGet(), kind, requester, recognize);
   }
-
-  /** {@code play} or {@code recognize} (also the fault action). */
-  abstract String kind();
 
   /** Begins the operation once it is first in its call's queue. */
   abstract void start();
 
-  /** The event that tells the app this operation was cancelled. */
-  abstract ResultRow canceledRow();
+  /** The outcome that tells the app this operation was cancelled. */
+  abstract Outcome canceled();
+
+  /** The outcome an armed fault ends it with when its code pair is not in the catalogue. */
+  abstract Outcome faultFallback();
 
   void tone(ToneInput tone) {
   }
@@ -55,16 +51,16 @@ abstract class MediaOperation {
   void speechEnded(SpeechInput speech) {
   }
 
-  boolean ended() {
+  final boolean ended() {
     return ended;
   }
 
-  /** Cancelled by the app (cancelAll, interrupt): the Canceled event. */
+  /** Cancelled by the app (cancelAll, interrupt): the cancel outcome. */
   final void cancel() {
-    finish(canceledRow(), null);
+    finish(canceled(), null, MediaResult.NONE);
   }
 
-  /** The call ended: stop without an event (no event follows CallDisconnected). */
+  /** The call ended: stop without an event (no event follows the call's end). */
   final void abort() {
     if (!ended) {
       ended = true;
@@ -72,35 +68,43 @@ abstract class MediaOperation {
     }
   }
 
-  /** Ends with {@code row}; {@code extra} fields join the event's data. */
-  final void finish(ResultRow row, JsonObject extra) {
-    finish(row.event(), row.toJson(), extra);
+  /**
+   * Ends the operation with an armed fault if one matches; true when it did. The fault's row (or,
+   * for a code pair the catalogue lacks, {@link #faultFallback()}) with the fault's values.
+   */
+  final boolean endWithFault() {
+    return context.takeFault(ref.kind()).map(fault -> {
+      Outcome outcome = fault.result().row() != null ? fault.result().row() : faultFallback();
+      context.note("fault " + fault.id() + " ends " + ref.kind().wire() + " " + ref.id() + " with " + outcome.id());
+      finish(outcome, fault.result().forced(), MediaResult.NONE);
+      return true;
+    }).orElse(false);
   }
 
-  final void finish(String event, JsonObject resultInformation, JsonObject extra) {
+  final void finish(Outcome outcome, MediaResult result) {
+    finish(outcome, null, result);
+  }
+
+  private void finish(Outcome outcome, Forced forced, MediaResult result) {
     if (ended) {
       return;
     }
     ended = true;
-    state = "ended";
+    state = OperationState.ENDED;
     stopTimers();
-    emit(event, resultInformation, extra);
-    media.operationEnded(this);
+    report(outcome, forced, result);
+    context.ended(this);
   }
 
-  /** Sends an event of this operation without ending it (PlayStarted). */
-  final void emit(String event, JsonObject resultInformation, JsonObject extra) {
-    JsonObject data = CallService.eventData(media.call(), event, resultInformation, operationContext);
-    if (extra != null) {
-      data.mergeIn(extra);
-    }
-    media.service().calls().publish(media.call(), event, data, callbackUri);
+  /** Reports an outcome of this operation without ending it (a play started). */
+  final void report(Outcome outcome, Forced forced, MediaResult result) {
+    context.publish(context.event(ref, outcome, forced, result));
   }
 
   /** (Re)starts timer {@code name}; {@code ms <= 0} runs it as soon as possible. */
-  final void startTimer(String name, long ms, Runnable onFire) {
+  final void startTimer(OperationTimer name, long ms, Runnable onFire) {
     stopTimer(name);
-    timers.put(name, media.service().calls().schedule(media.call(), ms, () -> {
+    timers.put(name, context.schedule(ms, () -> {
       timers.remove(name);
       if (!ended) {
         onFire.run();
@@ -108,15 +112,11 @@ abstract class MediaOperation {
     }));
   }
 
-  final void stopTimer(String name) {
+  final void stopTimer(OperationTimer name) {
     Clock.Timer t = timers.remove(name);
     if (t != null) {
       t.cancel();
     }
-  }
-
-  final boolean timerRunning(String name) {
-    return timers.containsKey(name);
   }
 
   private void stopTimers() {
@@ -125,14 +125,9 @@ abstract class MediaOperation {
   }
 
   /** The operation as the call detail lists it, with its timers' due times. */
-  JsonObject describe() {
-    JsonArray list = new JsonArray();
-    timers.forEach((name, t) -> list.add(new JsonObject().put("name", name)
-        .put("dueAt", Instant.ofEpochMilli(t.dueAt()).toString()).put("dueAtMillis", t.dueAt())));
-    JsonObject o = new JsonObject().put("id", id).put("kind", kind()).put("state", state).put("timers", list);
-    if (operationContext != null) {
-      o.put("operationContext", operationContext);
-    }
-    return o;
+  OperationSnapshot snapshot(boolean running) {
+    Map<OperationTimer, Long> due = new EnumMap<>(OperationTimer.class);
+    timers.forEach((name, t) -> due.put(name, t.dueAt()));
+    return new OperationSnapshot(ref, state, running, due, null, 0, null, java.util.List.of());
   }
 }

@@ -3,76 +3,69 @@ package io.callemu.emulator.core.media;
 import io.callemu.dtmf.DtmfTone;
 import io.callemu.dtmf.TelephoneEventSender;
 import io.callemu.dtmf.TimedPacket;
-import io.callemu.emulator.surface.acs.AcsError;
-import io.callemu.emulator.surface.acs.AcsErrors;
 import io.callemu.emulator.core.call.Call;
+import io.callemu.emulator.core.call.CallLifecycle;
 import io.callemu.emulator.core.call.CallService;
+import io.callemu.emulator.core.call.CallState;
+import io.callemu.emulator.core.call.Requester;
 import io.callemu.emulator.core.clock.Clock;
+import io.callemu.emulator.core.event.Notice;
 import io.callemu.emulator.core.fault.Faults;
 import io.callemu.emulator.core.input.RecognizedPhrase;
 import io.callemu.emulator.core.input.SpeechInput;
 import io.callemu.emulator.core.input.SpeechStart;
-import io.callemu.emulator.platform.journal.Journal;
-import io.callemu.emulator.core.outcome.ResultCatalogue;
-import io.callemu.emulator.core.outcome.ResultRow;
+import io.callemu.emulator.core.outcome.ActionKind;
+import io.callemu.emulator.core.outcome.Outcome;
+import io.callemu.emulator.core.outcome.Refusal;
 import io.callemu.emulator.core.settings.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiConsumer;
 
 /**
- * Media of every call (issue 5): play and recognize queued per call, cancel, continuous DTMF, send
- * DTMF, and the caller's input (keys as RFC 4733 packets through the call's decoder, speech). Each
+ * Media of every call: play and recognize queued per call, cancel, continuous DTMF, sent DTMF, and
+ * the path caller input takes (keys as RFC 4733 packets through the call's decoder, speech). Each
  * call gets a {@link CallMedia} and an RTP port when it is created; both go when it ends. Used on
- * the emulator's context only; commands are called after validation.
+ * the emulator's context only; commands are called after the surface validated the request and
+ * refuse, before anything changes, what only the call's state can decide.
  */
-public final class MediaService {
+public final class MediaService implements CallLifecycle {
 
-  /** Milliseconds one tone of {@code :sendDtmfTones} takes (tone plus gap). */
+  /** Milliseconds one tone of a sent-DTMF action takes (tone plus gap). */
   static final long SENT_TONE_MS = 250;
 
   private final Vertx vertx;
   private final CallService calls;
   private final Settings settings;
   private final Faults faults;
-  private final Journal journal;
   private final PlayDurations durations;
   private final String rtpHost;
   private final Map<String, CallMedia> media = new HashMap<>();
   private final Map<String, Map<String, Sender>> senders = new HashMap<>();
-  private final List<BiConsumer<Call, JsonObject>> actionListeners = new ArrayList<>();
   private ChoiceMatching choices = MediaService::matchWithAsrSim;
 
   /** The control API's RFC 4733 stream for one participant, continuing between requests. */
   private static final class Sender {
     final TelephoneEventSender encoder;
-    final long ssrc;
     long streamEndsAt;
 
     Sender(long ssrc) {
-      this.ssrc = ssrc;
       this.encoder = TelephoneEventSender.builder(ssrc).build();
     }
   }
 
-  public MediaService(Vertx vertx, CallService calls, Settings settings, Faults faults, Journal journal,
-      PlayDurations durations, String rtpHost) {
+  public MediaService(Vertx vertx, CallService calls, Settings settings, Faults faults, PlayDurations durations,
+      String rtpHost) {
     this.vertx = vertx;
     this.calls = calls;
     this.settings = settings;
     this.faults = faults;
-    this.journal = journal;
     this.durations = durations;
     this.rtpHost = rtpHost;
-    calls.onCreated(this::created);
-    calls.onEnding(call -> end(call, true));
-    calls.onDropped(call -> end(call, false));
+    calls.follow(this);
   }
 
   CallService calls() {
@@ -91,11 +84,6 @@ public final class MediaService {
     return durations;
   }
 
-  /** Completes when no prompt file is being fetched (bounded by {@code prompt.fetchTimeoutMs}). */
-  public Future<Void> whenPromptsFetched() {
-    return durations.whenIdle();
-  }
-
   ChoiceMatching choices() {
     return choices;
   }
@@ -104,9 +92,9 @@ public final class MediaService {
     return calls.clock();
   }
 
-  /** Silence that splits an uploaded WAV's voice into utterances ({@code speech.segmentationSilenceMs}). */
-  public long segmentationSilenceMs() {
-    return settings.getLong(Settings.SPEECH_SEGMENTATION_SILENCE_MS);
+  /** Completes when no prompt file is being fetched (bounded by {@code prompt.fetchTimeoutMs}). */
+  public Future<Void> whenPromptsFetched() {
+    return durations.whenIdle();
   }
 
   /** Replaces how phrases pick choices (the speech recognizer's matcher). */
@@ -114,124 +102,129 @@ public final class MediaService {
     this.choices = matching;
   }
 
-  /**
-   * Runs {@code listener} with the request's facts whenever a play or recognize is accepted (the
-   * scenario triggers {@code play} and {@code recognize}); facts hold {@code action} and the
-   * request's top-level plain fields (e.g. {@code operationContext}, {@code recognizeInputType}).
-   */
-  public void onAction(BiConsumer<Call, JsonObject> listener) {
-    actionListeners.add(listener);
+  /** Records a media note for {@code call} in the journal. */
+  void note(Call call, String message) {
+    calls.publish(new Notice(call.id(), message));
   }
 
-  /** Records a media note for {@code call} in the journal (kind {@code media}). */
-  public void note(Call call, String message) {
-    journal.record(new JsonObject().put("kind", "media").put("callConnectionId", call.callConnectionId())
-        .put("message", message));
-  }
-
-  private void created(Call call) {
+  @Override
+  public void created(Call call) {
     CallMedia m = new CallMedia(this, call);
-    media.put(call.callConnectionId(), m);
+    media.put(call.id(), m);
     call.input().onListenerError(e -> note(call, "caller-input listener failed: " + e));
-    if (!settings.get(Settings.RTP_PORT_PER_CALL).equals("true")) {
+    if (!settings.get(MediaSettings.RTP_PORT_PER_CALL)) {
       return;
     }
-    RtpEndpoint.bind(vertx, rtpHost, m, () -> settings.getLong(Settings.RTP_MAX_PACKETS_PER_SECOND))
+    RtpEndpoint.bind(vertx, rtpHost, m, () -> settings.get(MediaSettings.RTP_MAX_PACKETS_PER_SECOND))
         .onSuccess(m::attach)
         .onFailure(e -> note(call, "no RTP port: " + e.getMessage()));
   }
 
-  private void end(Call call, boolean withEvents) {
-    CallMedia m = media.remove(call.callConnectionId());
-    senders.remove(call.callConnectionId());
-    if (m == null) {
-      return;
-    }
-    if (withEvents) {
+  @Override
+  public void ending(Call call) {
+    CallMedia m = forget(call);
+    if (m != null) {
       m.callEnding();
-    } else {
+    }
+  }
+
+  @Override
+  public void dropped(Call call) {
+    CallMedia m = forget(call);
+    if (m != null) {
       m.close();
     }
   }
 
+  private CallMedia forget(Call call) {
+    senders.remove(call.id());
+    return media.remove(call.id());
+  }
+
   private CallMedia of(Call call) {
-    CallMedia m = media.get(call.callConnectionId());
+    CallMedia m = media.get(call.id());
     if (m == null) {
-      throw AcsErrors.callNotFound();
+      throw new Refusal(Outcome.CALL_NOT_FOUND);
     }
     return m;
   }
 
-  /** The call detail's {@code media} part (operations with timers, continuous DTMF, RTP port). */
-  public JsonObject describe(Call call) {
-    CallMedia m = media.get(call.callConnectionId());
-    return m == null ? new JsonObject().put("operations", new io.vertx.core.json.JsonArray())
-        .putNull("continuousDtmf").putNull("rtp") : m.describe();
+  /** The call's media for the control API ({@link MediaSnapshot#NONE} once it ended). */
+  public MediaSnapshot snapshot(Call call) {
+    CallMedia m = media.get(call.id());
+    return m == null ? MediaSnapshot.NONE : m.snapshot();
   }
 
-  // ---- ACS actions ----
+  // ---- the app's actions ----
 
   /**
    * Queues a play (or starts it at once with {@code interrupt}, cancelling the others).
    *
-   * @throws AcsError 400/8500 when the call already has {@link CallMedia#MAX_QUEUED} waiting
+   * @param facts the request's plain fields, for scenario triggers
+   * @throws Refusal when the call is not connected or its queue is full
    */
-  public void play(Call call, List<PlaySource> sources, boolean loop, boolean interrupt,
-      String operationContext, String callbackUri, JsonObject facts) {
+  public void play(Call call, List<PlaySource> sources, boolean loop, boolean interrupt, Requester requester,
+      Map<String, Object> facts) {
     CallMedia m = roomIn(call);
-    m.enqueue(new PlayOperation(m, sources, loop, operationContext, callbackUri), interrupt);
-    fire(call, facts.put("action", "play"));
+    m.enqueue(new PlayOperation(m, sources, loop, requester), interrupt);
+    calls.publish(new MediaActionAccepted(call, ActionKind.PLAY, facts));
   }
 
-  /** Queues a recognize; as {@link #play}. */
-  public void recognize(Call call, RecognizeSpec spec, boolean interrupt, String operationContext,
-      String callbackUri, JsonObject facts) {
+  /**
+   * Queues a recognize; as {@link #play}.
+   *
+   * @throws Refusal also when speech input is asked of a call without Cognitive Services
+   */
+  public void recognize(Call call, RecognizeSpec spec, boolean interrupt, Requester requester,
+      Map<String, Object> facts) {
+    if (spec.inputType().takesSpeech() && !call.setup().hasCognitiveServices()) {
+      throw new Refusal(Outcome.COGNITIVE_SERVICES_NOT_CONFIGURED);
+    }
     CallMedia m = roomIn(call);
-    m.enqueue(new RecognizeOperation(m, spec, operationContext, callbackUri), interrupt);
-    fire(call, facts.put("action", "recognize"));
+    m.enqueue(new RecognizeOperation(m, spec, requester), interrupt);
+    calls.publish(new MediaActionAccepted(call, ActionKind.RECOGNIZE, facts));
   }
 
   private CallMedia roomIn(Call call) {
-    CallMedia m = of(call);
+    CallMedia m = mediaOfConnected(call);
     if (!m.hasRoom()) {
-      throw AcsErrors.mediaQueueFull(CallMedia.MAX_QUEUED);
+      throw new Refusal(Outcome.MEDIA_QUEUE_FULL, Integer.toString(CallMedia.MAX_QUEUED));
     }
     return m;
   }
 
-  private void fire(Call call, JsonObject facts) {
-    for (BiConsumer<Call, JsonObject> l : actionListeners) {
-      l.accept(call, facts);
+  private CallMedia mediaOfConnected(Call call) {
+    if (call.state() != CallState.CONNECTED) {
+      throw new Refusal(Outcome.CALL_NOT_ESTABLISHED);
     }
+    return of(call);
   }
 
-  /** {@code :cancelAllMediaOperations}: a Canceled event for the running and every queued operation. */
+  /** Cancels the running and every queued operation, each with its cancel outcome. */
   public void cancelAll(Call call) {
-    of(call).cancelAll();
+    mediaOfConnected(call).cancelAll();
   }
 
-  public void startContinuousDtmf(Call call, String targetRawId, String operationContext, String callbackUri) {
-    of(call).startContinuousDtmf(targetRawId, operationContext, callbackUri);
+  public void startContinuousDtmf(Call call, String targetRawId, Requester requester) {
+    mediaOfConnected(call).startContinuousDtmf(targetRawId, requester);
   }
 
-  public void stopContinuousDtmf(Call call, String operationContext, String callbackUri) {
-    of(call).stopContinuousDtmf(operationContext, callbackUri);
+  public void stopContinuousDtmf(Call call, Requester requester) {
+    mediaOfConnected(call).stopContinuousDtmf(requester);
   }
 
-  /** {@code :sendDtmfTones}: SendDtmfTonesCompleted once the tones were "sent" ({@value #SENT_TONE_MS} ms each). */
-  public void sendDtmf(Call call, List<DtmfTone> tones, String operationContext, String callbackUri) {
+  /** Sends tones to a participant; completes once they were "sent" ({@value #SENT_TONE_MS} ms each). */
+  public void sendDtmf(Call call, List<DtmfTone> tones, Requester requester) {
+    CallMedia m = mediaOfConnected(call);
+    OperationRef ref = new OperationRef("send-" + call.id(), ActionKind.SEND_DTMF_TONES, requester, null);
     calls.schedule(call, tones.size() * SENT_TONE_MS, () -> {
-      ResultRow row = ResultCatalogue.SEND_DTMF_COMPLETED;
-      var fault = faults.take("sendDtmfTones", call.callConnectionId());
-      JsonObject info = row.toJson();
-      String event = row.event();
+      var fault = faults.take(ActionKind.SEND_DTMF_TONES, call.id());
       if (fault.isPresent()) {
-        ResultCatalogue.Forced forced = ResultCatalogue.forced("sendDtmfTones", fault.get().result(),
-            ResultCatalogue.SEND_DTMF_FAILED);
-        event = forced.event();
-        info = forced.resultInformation();
+        Outcome row = fault.get().result().row() != null ? fault.get().result().row() : Outcome.SEND_DTMF_FAILED;
+        m.publish(m.event(ref, row, fault.get().result().forced(), MediaResult.NONE));
+      } else {
+        m.publish(m.event(ref, Outcome.SEND_DTMF_COMPLETED, null, MediaResult.NONE));
       }
-      calls.publish(call, event, CallService.eventData(call, event, info, operationContext), callbackUri);
     });
   }
 
@@ -245,7 +238,7 @@ public final class MediaService {
   public long pressKeys(Call call, String participantRawId, List<DtmfTone> tones, int toneMs, int gapMs,
       long delayMs) {
     CallMedia m = of(call);
-    Sender sender = senders.computeIfAbsent(call.callConnectionId(), id -> new HashMap<>())
+    Sender sender = senders.computeIfAbsent(call.id(), id -> new HashMap<>())
         .computeIfAbsent(participantRawId, p -> {
           long ssrc = ThreadLocalRandom.current().nextLong(1L << 32);
           m.claimSsrc(ssrc, p);
@@ -285,18 +278,6 @@ public final class MediaService {
       call.input().speechStarted(new SpeechStart(participantRawId, startedAt, planned[0]));
     });
     calls.schedule(call, delayMs + durationMs, () -> call.input().speechEnded(planned[0]));
-  }
-
-  /**
-   * The remote party's audio: {@code utterances} (from {@link CallerAudio}) become speech start and
-   * end on the clock, {@code delayMs} after now, each recognised as its part of the transcript.
-   */
-  public void sayAudio(Call call, String participantRawId, List<CallerAudio.Utterance> utterances,
-      double confidence, long delayMs) {
-    for (CallerAudio.Utterance u : utterances) {
-      long duration = u.endMs() - u.startMs();
-      say(call, participantRawId, Phrases.of(u.text(), confidence, "en-US", duration), delayMs + u.startMs(), duration);
-    }
   }
 
   /** Phrase-to-choice matching by asr-sim's {@link io.callemu.asr.ChoiceMatcher} (case and punctuation ignored). */

@@ -1,6 +1,6 @@
 package io.callemu.emulator.core.media;
 
-import io.callemu.emulator.core.outcome.ResultCatalogue;
+import io.callemu.emulator.core.outcome.Outcome;
 import io.callemu.emulator.core.settings.Settings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How long a play source "plays" (issue 5): text at {@code prompt.wordsPerMinute}, SSML by its
+ * How long a play source "plays": text at {@code prompt.wordsPerMinute}, SSML by its
  * words and {@code <break>}s, a WAV/MP3 file by its real length when it can be fetched — from a
  * loopback http(s) URI (asynchronously, never blocking the event loop) or a {@code file:} URI
  * under the data dir — and {@code prompt.defaultFileMs} for any other host (callemu is offline).
@@ -55,14 +55,11 @@ public final class PlayDurations {
 
   /** The duration in ms; fails with a {@link SourceFailure} for an unplayable file. */
   public Future<Long> of(PlaySource source) {
-    switch (source.kind()) {
-      case "text":
-        return Future.succeededFuture(textMillis(source.content(), wordsPerMinute()));
-      case "ssml":
-        return Future.succeededFuture(ssmlMillis(source.content(), wordsPerMinute()));
-      default:
-        return fileMillis(source.content());
-    }
+    return switch (source.kind()) {
+      case TEXT -> Future.succeededFuture(textMillis(source.content(), wordsPerMinute()));
+      case SSML -> Future.succeededFuture(ssmlMillis(source.content(), wordsPerMinute()));
+      case FILE -> fileMillis(source.content());
+    };
   }
 
   /**
@@ -92,7 +89,7 @@ public final class PlayDurations {
     }
     Context context = vertx.getOrCreateContext();
     Promise<Void> idle = Promise.promise();
-    long bound = vertx.setTimer(Math.max(1, settings.getLong(Settings.PROMPT_FETCH_TIMEOUT_MS)),
+    long bound = vertx.setTimer(Math.max(1, settings.get(MediaSettings.FETCH_TIMEOUT_MS)),
         id -> idle.tryComplete());
     // Woken a turn later, so the operation that asked has reacted to its duration first: set its
     // prompt timer, or failed and let the next queued operation start a fetch of its own.
@@ -116,7 +113,7 @@ public final class PlayDurations {
       PlaySource source = sources.get(i);
       sum = sum.compose(so -> of(source)
           .recover(e -> Future.failedFuture(e instanceof SourceFailure f ? f.at(index)
-              : new SourceFailure(io.callemu.emulator.core.outcome.ResultCatalogue.PLAY_DOWNLOAD_FAILED,
+              : new SourceFailure(Outcome.PLAY_DOWNLOAD_FAILED,
                   String.valueOf(e.getMessage())).at(index)))
           .map(ms -> so + ms));
     }
@@ -124,10 +121,10 @@ public final class PlayDurations {
   }
 
   private long wordsPerMinute() {
-    return settings.getLong(Settings.PROMPT_WORDS_PER_MINUTE);
+    return settings.get(MediaSettings.WORDS_PER_MINUTE);
   }
 
-  static long textMillis(String text, long wordsPerMinute) {
+  public static long textMillis(String text, long wordsPerMinute) {
     Matcher m = WORD.matcher(text);
     long words = 0;
     while (m.find()) {
@@ -170,7 +167,7 @@ public final class PlayDurations {
     try {
       uri = new URI(uriText);
     } catch (java.net.URISyntaxException e) {
-      return fail(ResultCatalogue.PLAY_DOWNLOAD_FAILED, "not a URI: " + uriText);
+      return fail(Outcome.PLAY_DOWNLOAD_FAILED, "not a URI: " + uriText);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
@@ -178,24 +175,24 @@ public final class PlayDurations {
       try {
         path = Path.of(uri).toAbsolutePath().normalize();
       } catch (RuntimeException e) {
-        return fail(ResultCatalogue.PLAY_DOWNLOAD_FAILED, "bad file URI " + uriText);
+        return fail(Outcome.PLAY_DOWNLOAD_FAILED, "bad file URI " + uriText);
       }
       if (!path.startsWith(dataDir)) {
-        return fail(ResultCatalogue.PLAY_DOWNLOAD_FAILED, "file URIs must point into the data dir " + dataDir);
+        return fail(Outcome.PLAY_DOWNLOAD_FAILED, "file URIs must point into the data dir " + dataDir);
       }
       return vertx.fileSystem().readFile(path.toString())
-          .recover(e -> fail(ResultCatalogue.PLAY_DOWNLOAD_FAILED, "cannot read " + path + ": " + e.getMessage()))
+          .recover(e -> fail(Outcome.PLAY_DOWNLOAD_FAILED, "cannot read " + path + ": " + e.getMessage()))
           .compose(this::parse);
     }
     if ((scheme.equals("http") || scheme.equals("https")) && isLoopback(uri.getHost())) {
       return download(uri).compose(this::parse);
     }
-    return Future.succeededFuture(settings.getLong(Settings.PROMPT_DEFAULT_FILE_MS));
+    return Future.succeededFuture(settings.get(MediaSettings.DEFAULT_FILE_MS));
   }
 
   private Future<Long> parse(Buffer bytes) {
     long ms = bytes.length() > MAX_FILE_BYTES ? -1 : AudioDuration.millis(bytes.getBytes());
-    return ms < 0 ? fail(ResultCatalogue.PLAY_INVALID_FILE, "neither a WAV nor an MP3 file")
+    return ms < 0 ? fail(Outcome.PLAY_INVALID_FILE, "neither a WAV nor an MP3 file")
         : Future.succeededFuture(ms);
   }
 
@@ -207,7 +204,7 @@ public final class PlayDurations {
     }
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(uri.getHost())
         .setPort(port).setURI(path).setSsl(uri.getScheme().equalsIgnoreCase("https"))
-        .setTimeout(settings.getLong(Settings.PROMPT_FETCH_TIMEOUT_MS));
+        .setTimeout(settings.get(MediaSettings.FETCH_TIMEOUT_MS));
     return client.request(options)
         .compose(req -> req.send())
         .compose(resp -> {
@@ -216,7 +213,7 @@ public final class PlayDurations {
           }
           return boundedBody(resp);
         })
-        .recover(e -> fail(ResultCatalogue.PLAY_DOWNLOAD_FAILED, "cannot download " + uri + ": " + e.getMessage()));
+        .recover(e -> fail(Outcome.PLAY_DOWNLOAD_FAILED, "cannot download " + uri + ": " + e.getMessage()));
   }
 
   /**
@@ -258,7 +255,7 @@ public final class PlayDurations {
     }
   }
 
-  private static <T> Future<T> fail(io.callemu.emulator.core.outcome.ResultRow row, String detail) {
+  private static <T> Future<T> fail(Outcome row, String detail) {
     return Future.failedFuture(new SourceFailure(row, detail));
   }
 }

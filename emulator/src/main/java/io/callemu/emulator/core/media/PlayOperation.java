@@ -1,65 +1,64 @@
 package io.callemu.emulator.core.media;
 
-import io.callemu.emulator.core.outcome.ResultCatalogue;
-import io.callemu.emulator.core.outcome.ResultRow;
-import io.vertx.core.json.JsonObject;
+import io.callemu.emulator.core.call.Requester;
+import io.callemu.emulator.core.outcome.ActionKind;
+import io.callemu.emulator.core.outcome.Outcome;
 import java.util.List;
 
 /**
- * {@code :play}: resolves how long its sources play, then PlayStarted, then PlayCompleted when
+ * A play: resolves how long its sources play, reports that it started, then that it completed when
  * they have played (never with {@code loop}: a looping play runs until cancelled). A source that
- * cannot be played ends it with PlayFailed carrying {@code failedPlaySourceIndex}, before any
- * PlayStarted.
+ * cannot be played ends it failed, naming the source, before it started.
  */
 final class PlayOperation extends MediaOperation {
 
   private final List<PlaySource> sources;
   private final boolean loop;
 
-  PlayOperation(CallMedia media, List<PlaySource> sources, boolean loop, String operationContext,
-      String callbackUri) {
-    super(media, operationContext, callbackUri);
+  PlayOperation(OperationContext context, List<PlaySource> sources, boolean loop, Requester requester) {
+    super(context, ActionKind.PLAY, requester, null);
     this.sources = List.copyOf(sources);
     this.loop = loop;
   }
 
   @Override
-  String kind() {
-    return "play";
+  Outcome canceled() {
+    return Outcome.PLAY_CANCELED;
   }
 
   @Override
-  ResultRow canceledRow() {
-    return ResultCatalogue.PLAY_CANCELED;
+  Outcome faultFallback() {
+    return Outcome.PLAY_INTERNAL;
   }
 
   @Override
   void start() {
-    if (media.endWithFault(this)) {
+    if (endWithFault()) {
       return;
     }
-    state = "loading";
-    media.service().durations().total(sources).onComplete(ar -> {
+    state = OperationState.LOADING;
+    context.promptLength(sources).onComplete(ar -> {
       if (ended()) {
         return;
       }
       if (ar.failed()) {
         SourceFailure f = (SourceFailure) ar.cause();
-        media.service().note(media.call(), "play source " + f.index + " failed: " + f.getMessage());
-        finish(f.row, new JsonObject().put("failedPlaySourceIndex", Math.max(0, f.index)));
+        context.note("play source " + f.index + " failed: " + f.getMessage());
+        finish(f.outcome, new MediaResult.FailedSource(Math.max(0, f.index)));
         return;
       }
-      state = "playing";
-      ResultRow started = ResultCatalogue.PLAY_STARTED;
-      emit(started.event(), started.toJson(), null);
+      state = OperationState.PLAYING;
+      report(Outcome.PLAY_STARTED, null, MediaResult.NONE);
       if (!loop) {
-        startTimer("playEnd", ar.result(), () -> finish(ResultCatalogue.PLAY_COMPLETED, null));
+        startTimer(OperationTimer.PLAY_END, ar.result(), () -> finish(Outcome.PLAY_COMPLETED, MediaResult.NONE));
       }
     });
   }
 
   @Override
-  JsonObject describe() {
-    return super.describe().put("loop", loop).put("sources", sources.size());
+  OperationSnapshot snapshot(boolean running) {
+    OperationSnapshot s = super.snapshot(running);
+    return new OperationSnapshot(s.operation(), s.state(), running, s.timers(), loop, sources.size(), null,
+        s.tones());
   }
 }

@@ -1,22 +1,24 @@
 package io.callemu.emulator.core.media;
 
 /**
- * One validated play source of a play or recognize prompt.
+ * One validated source of a play or of a recognize's prompt.
  *
- * @param kind {@code file}, {@code text} or {@code ssml}
  * @param content the file URI, the text, or the SSML document
  */
-public record PlaySource(String kind, String content) {
+public record PlaySource(Kind kind, String content) {
+
+  /** What the source is. */
+  public enum Kind { FILE, TEXT, SSML }
 
   public static PlaySource file(String uri) {
-    return new PlaySource("file", uri);
+    return new PlaySource(Kind.FILE, uri);
   }
 
   public static PlaySource text(String text) {
-    return new PlaySource("text", text);
+    return new PlaySource(Kind.TEXT, text);
   }
 
   public static PlaySource ssml(String ssml) {
-    return new PlaySource("ssml", ssml);
+    return new PlaySource(Kind.SSML, ssml);
   }
 }

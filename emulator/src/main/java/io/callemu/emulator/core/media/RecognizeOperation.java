@@ -1,19 +1,20 @@
 package io.callemu.emulator.core.media;
 
 import io.callemu.dtmf.DtmfTone;
+import io.callemu.emulator.core.call.Requester;
 import io.callemu.emulator.core.input.SpeechInput;
 import io.callemu.emulator.core.input.SpeechStart;
 import io.callemu.emulator.core.input.ToneInput;
-import io.callemu.emulator.core.outcome.ResultCatalogue;
-import io.callemu.emulator.core.outcome.ResultRow;
-import io.callemu.emulator.core.settings.Settings;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.callemu.emulator.core.media.RecognizeSettings.InterDigitTimeoutEvent;
+import io.callemu.emulator.core.media.RecognizeSettings.TonesDuringPrompt;
+import io.callemu.emulator.core.media.RecognizeSpec.InputType;
+import io.callemu.emulator.core.outcome.ActionKind;
+import io.callemu.emulator.core.outcome.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code :recognize} as the timer state machine of anchors 4.7:
+ * A recognize as the timer state machine of the recognize how-to:
  *
  * <pre>
  * start ── prompt? ──► PROMPTING ──(prompt played)──► WAITING (initial silence; 0 = no limit)
@@ -21,18 +22,20 @@ import java.util.List;
  * PROMPTING: input with interruptPrompt stops the prompt and counts; without it is ignored
  *            (or kept as type-ahead: recognize.tonesDuringUninterruptiblePrompt); the same while
  *            a file prompt is still loading (a barge-in then keeps it from playing at all)
- * WAITING:   initial silence fires ─► RecognizeFailed 400/8510; first input locks speechOrDtmf
+ * WAITING:   initial silence fires ─► failed 8510; the first input locks speechOrDtmf
  * COLLECTING (dtmf): stop tone ─► 8514; maxTonesToCollect ─► 8531; choice tone ─► 8533 / 8534;
- *            every key restarts the inter-tone timer ─► 400/8532 (recognize.interDigitTimeoutEvent)
+ *            every key restarts the inter-tone timer ─► 8532 (recognize.interDigitTimeoutEvent)
  * SPEAKING:  speech ends ─► end silence ─► 8569 (speech), 8545 / 8547 (choices), 8563 (nothing heard);
  *            speech resuming within end silence continues the same utterance
- * any:       cancel ─► RecognizeCanceled 8508; prompt file fails ─► RecognizeFailed 8511
+ * any:       cancel ─► 8508; prompt file fails ─► 8511
  * </pre>
  */
 final class RecognizeOperation extends MediaOperation {
 
   /** Keys kept per recognize when maxTonesToCollect sets no bound (memory bound). */
   static final int MAX_TONES_KEPT = 1_000;
+  /** The initial silence with interruptPrompt under {@code recognize.interruptPromptInitialSilenceQuirk}. */
+  static final long QUIRK_INITIAL_SILENCE_MS = 2_000;
 
   private final RecognizeSpec spec;
   private final List<DtmfTone> tones = new ArrayList<>();
@@ -45,65 +48,55 @@ final class RecognizeOperation extends MediaOperation {
    */
   private boolean duringPrompt;
   private boolean ignoringUtterance;
-  private String lockedTo;
+  /** Which input decided a speechOrDtmf recognize: true keys, false speech, null not yet. */
+  private Boolean lockedToTones;
 
-  RecognizeOperation(CallMedia media, RecognizeSpec spec, String operationContext, String callbackUri) {
-    super(media, operationContext, callbackUri);
+  RecognizeOperation(OperationContext context, RecognizeSpec spec, Requester requester) {
+    super(context, ActionKind.RECOGNIZE, requester, spec);
     this.spec = spec;
   }
 
   @Override
-  String kind() {
-    return "recognize";
+  Outcome canceled() {
+    return Outcome.RECOGNIZE_CANCELED;
   }
 
   @Override
-  ResultRow canceledRow() {
-    return ResultCatalogue.RECOGNIZE_CANCELED;
-  }
-
-  private boolean setting(String key, String value) {
-    return media.service().settings().get(key).equals(value);
+  Outcome faultFallback() {
+    return Outcome.RECOGNIZE_UNSPECIFIED;
   }
 
   @Override
   void start() {
-    if (media.endWithFault(this)) {
+    if (endWithFault()) {
       return;
     }
     if (spec.prompts().isEmpty()) {
       waitForInput();
       return;
     }
-    state = "loading";
+    state = OperationState.LOADING;
     duringPrompt = true;
-    media.service().durations().total(spec.prompts()).onComplete(ar -> {
+    context.promptLength(spec.prompts()).onComplete(ar -> {
       if (ended() || !duringPrompt) {
         // Ended, or the caller barged in while the prompt was still loading: it never plays.
         return;
       }
       if (ar.failed()) {
         SourceFailure f = (SourceFailure) ar.cause();
-        media.service().note(media.call(), "recognize prompt " + f.index + " failed: " + f.getMessage());
-        finish(ResultCatalogue.RECOGNIZE_PROMPT_FAILED,
-            new JsonObject().put("failedPlaySourceIndex", Math.max(0, f.index)));
+        context.note("recognize prompt " + f.index + " failed: " + f.getMessage());
+        finish(Outcome.RECOGNIZE_PROMPT_FAILED, new MediaResult.FailedSource(Math.max(0, f.index)));
         return;
       }
-      state = "prompting";
-      promptEvent(ResultCatalogue.PLAY_STARTED);
-      startTimer("prompt", ar.result(), this::promptPlayed);
+      state = OperationState.PROMPTING;
+      report(Outcome.PLAY_STARTED, null, MediaResult.NONE);
+      startTimer(OperationTimer.PROMPT, ar.result(), this::promptPlayed);
     });
-  }
-
-  private void promptEvent(ResultRow row) {
-    if (setting(Settings.PROMPT_EMITS_PLAY_EVENTS, "true")) {
-      emit(row.event(), row.toJson(), null);
-    }
   }
 
   private void promptPlayed() {
     duringPrompt = false;
-    promptEvent(ResultCatalogue.PLAY_COMPLETED);
+    report(Outcome.PLAY_COMPLETED, null, MediaResult.NONE);
     waitForInput();
     List<DtmfTone> early = List.copyOf(typeAhead);
     typeAhead.clear();
@@ -118,30 +111,32 @@ final class RecognizeOperation extends MediaOperation {
   /** Barge-in: the caller's input stops the prompt (or keeps a prompt still loading from playing). */
   private void stopPrompt() {
     duringPrompt = false;
-    if (state.equals("prompting")) {
-      stopTimer("prompt");
-      promptEvent(ResultCatalogue.PLAY_CANCELED);
+    if (state == OperationState.PROMPTING) {
+      stopTimer(OperationTimer.PROMPT);
+      report(Outcome.PLAY_CANCELED, null, MediaResult.NONE);
     }
   }
 
   private void waitForInput() {
-    state = "waiting";
-    long ms = spec.interruptPrompt() && setting(Settings.INTERRUPT_PROMPT_QUIRK, "true")
-        ? 2_000 : spec.initialSilenceMs();
+    state = OperationState.WAITING;
+    long ms = spec.interruptPrompt() && context.setting(RecognizeSettings.INTERRUPT_PROMPT_QUIRK)
+        ? QUIRK_INITIAL_SILENCE_MS : spec.initialSilenceMs();
     if (ms > 0) {
-      startTimer("initialSilence", ms, () -> finish(ResultCatalogue.RECOGNIZE_INITIAL_SILENCE, null));
+      startTimer(OperationTimer.INITIAL_SILENCE, ms,
+          () -> finish(Outcome.RECOGNIZE_INITIAL_SILENCE, MediaResult.NONE));
     }
   }
 
   @Override
   void tone(ToneInput input) {
-    if (!input.participantRawId().equals(spec.targetRawId()) || !spec.takesTones()
-        || "speech".equals(lockedTo)) {
+    if (!input.participantRawId().equals(spec.targetRawId()) || !spec.inputType().takesTones()
+        || Boolean.FALSE.equals(lockedToTones)) {
       return;
     }
     if (duringPrompt) {
       if (!spec.interruptPrompt()) {
-        if (setting(Settings.TONES_DURING_PROMPT, "kept") && typeAhead.size() < MAX_TONES_KEPT) {
+        if (context.setting(RecognizeSettings.TONES_DURING_PROMPT) == TonesDuringPrompt.KEPT
+            && typeAhead.size() < MAX_TONES_KEPT) {
           typeAhead.add(input.tone());
         }
         return;
@@ -152,51 +147,44 @@ final class RecognizeOperation extends MediaOperation {
   }
 
   private void acceptTone(DtmfTone tone) {
-    stopTimer("initialSilence");
-    lockedTo = "dtmf";
-    if (spec.inputType().equals("choices")) {
+    stopTimer(OperationTimer.INITIAL_SILENCE);
+    lockedToTones = true;
+    if (spec.inputType() == InputType.CHOICES) {
       for (RecognizeSpec.Choice c : spec.choices()) {
         if (c.tone() == tone) {
-          finish(ResultCatalogue.RECOGNIZE_DTMF_OPTION, new JsonObject().put("recognitionType", "choices")
-              .put("choiceResult", new JsonObject().put("label", c.label())));
+          finish(Outcome.RECOGNIZE_DTMF_OPTION, new MediaResult.Choice(c.label(), null, 1.0));
           return;
         }
       }
-      finish(ResultCatalogue.RECOGNIZE_INCORRECT_TONE, null);
+      finish(Outcome.RECOGNIZE_INCORRECT_TONE, MediaResult.NONE);
       return;
     }
     if (spec.stopTones().contains(tone)) {
-      if (setting(Settings.STOP_TONE_IN_RESULT, "true")) {
+      if (context.setting(RecognizeSettings.STOP_TONE_IN_RESULT)) {
         tones.add(tone);
       }
-      finish(ResultCatalogue.RECOGNIZE_STOP_TONE, dtmfResult());
+      finish(Outcome.RECOGNIZE_STOP_TONE, new MediaResult.Tones(tones));
       return;
     }
     tones.add(tone);
     if ((spec.maxTones() > 0 && tones.size() >= spec.maxTones()) || tones.size() >= MAX_TONES_KEPT) {
-      finish(ResultCatalogue.RECOGNIZE_MAX_TONES, dtmfResult());
+      finish(Outcome.RECOGNIZE_MAX_TONES, new MediaResult.Tones(tones));
       return;
     }
-    state = "collecting";
-    startTimer("interTone", spec.interToneMs(), () -> {
-      if (setting(Settings.INTER_DIGIT_TIMEOUT_EVENT, "completed")) {
-        finish(ResultCatalogue.RECOGNIZE_INTER_TONE_COMPLETED, dtmfResult());
+    state = OperationState.COLLECTING;
+    startTimer(OperationTimer.INTER_TONE, spec.interToneMs(), () -> {
+      if (context.setting(RecognizeSettings.INTER_DIGIT_TIMEOUT_EVENT) == InterDigitTimeoutEvent.COMPLETED) {
+        finish(Outcome.RECOGNIZE_INTER_TONE_COMPLETED, new MediaResult.Tones(tones));
       } else {
-        finish(ResultCatalogue.RECOGNIZE_INTER_TONE_FAILED, null);
+        finish(Outcome.RECOGNIZE_INTER_TONE_FAILED, MediaResult.NONE);
       }
     });
   }
 
-  private JsonObject dtmfResult() {
-    JsonArray names = new JsonArray();
-    tones.forEach(t -> names.add(t.acsName()));
-    return new JsonObject().put("recognitionType", "dtmf").put("dtmfResult", new JsonObject().put("tones", names));
-  }
-
   @Override
   void speechStarted(SpeechStart start) {
-    if (!start.participantRawId().equals(spec.targetRawId()) || !spec.takesSpeech()
-        || "dtmf".equals(lockedTo)) {
+    if (!start.participantRawId().equals(spec.targetRawId()) || !spec.inputType().takesSpeech()
+        || Boolean.TRUE.equals(lockedToTones)) {
       return;
     }
     if (duringPrompt) {
@@ -207,15 +195,15 @@ final class RecognizeOperation extends MediaOperation {
       stopPrompt();
     }
     ignoringUtterance = false;
-    stopTimer("initialSilence");
-    stopTimer("endSilence");
-    lockedTo = "speech";
-    state = "speaking";
+    stopTimer(OperationTimer.INITIAL_SILENCE);
+    stopTimer(OperationTimer.END_SILENCE);
+    lockedToTones = false;
+    state = OperationState.SPEAKING;
   }
 
   @Override
   void speechEnded(SpeechInput speech) {
-    if (!speech.participantRawId().equals(spec.targetRawId()) || !"speech".equals(lockedTo)) {
+    if (!speech.participantRawId().equals(spec.targetRawId()) || !Boolean.FALSE.equals(lockedToTones)) {
       return;
     }
     if (ignoringUtterance) {
@@ -230,55 +218,32 @@ final class RecognizeOperation extends MediaOperation {
       heard.append(text);
       confidence = Math.min(confidence, speech.phrase().confidence());
     }
-    state = "endSilence";
-    startTimer("endSilence", spec.endSilenceMs(), this::utteranceDone);
+    state = OperationState.END_SILENCE;
+    startTimer(OperationTimer.END_SILENCE, spec.endSilenceMs(), this::utteranceDone);
   }
 
   private void utteranceDone() {
     String text = heard.toString();
     if (text.isBlank()) {
-      finish(ResultCatalogue.RECOGNIZE_SPEECH_NOT_RECOGNIZED, null);
+      finish(Outcome.RECOGNIZE_SPEECH_NOT_RECOGNIZED, MediaResult.NONE);
       return;
     }
-    if (spec.inputType().equals("choices")) {
-      RecognizeSpec.Choice choice = media.service().choices().match(spec.choices(), text, spec.speechLanguage());
+    if (spec.inputType() == InputType.CHOICES) {
+      RecognizeSpec.Choice choice = context.choices().match(spec.choices(), text, spec.speechLanguage());
       if (choice == null) {
-        finish(ResultCatalogue.RECOGNIZE_SPEECH_NOT_MATCHED, null);
+        finish(Outcome.RECOGNIZE_SPEECH_NOT_MATCHED, MediaResult.NONE);
         return;
       }
-      finish(ResultCatalogue.RECOGNIZE_SPEECH_OPTION, new JsonObject().put("recognitionType", "choices")
-          .put("choiceResult", new JsonObject().put("label", choice.label()).put("recognizedPhrase", text)
-              .put("confidence", confidence)));
+      finish(Outcome.RECOGNIZE_SPEECH_OPTION, new MediaResult.Choice(choice.label(), text, confidence));
       return;
     }
-    finish(ResultCatalogue.RECOGNIZE_SPEECH, new JsonObject().put("recognitionType", "speech")
-        .put("speechResult", new JsonObject().put("speech", text).put("confidence", confidence)));
-  }
-
-  /** What a fault that names a RecognizeCompleted row carries: an empty result of this input type. */
-  JsonObject emptyResult() {
-    switch (spec.inputType()) {
-      case "choices":
-        return new JsonObject().put("recognitionType", "choices")
-            .put("choiceResult", new JsonObject().put("label", spec.choices().get(0).label()));
-      case "speech":
-        return new JsonObject().put("recognitionType", "speech")
-            .put("speechResult", new JsonObject().put("speech", "").put("confidence", 0.0));
-      default:
-        return dtmfResult();
-    }
+    finish(Outcome.RECOGNIZE_SPEECH, new MediaResult.Speech(text, confidence));
   }
 
   @Override
-  JsonObject describe() {
-    JsonObject o = super.describe().put("recognizeInputType", spec.inputType())
-        .put("interruptPrompt", spec.interruptPrompt());
-    if (lockedTo != null) {
-      o.put("lockedTo", lockedTo);
-    }
-    if (!tones.isEmpty()) {
-      o.put("tones", dtmfResult().getJsonObject("dtmfResult").getJsonArray("tones"));
-    }
-    return o;
+  OperationSnapshot snapshot(boolean running) {
+    OperationSnapshot s = super.snapshot(running);
+    return new OperationSnapshot(s.operation(), s.state(), running, s.timers(), null, 0, lockedToTones,
+        List.copyOf(tones));
   }
 }

@@ -5,16 +5,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A validated {@code :recognize} request (reference 6.1) with the documented defaults applied
- * (6.2). Times are in milliseconds; {@code initialSilenceMs} 0 means no limit.
+ * A validated recognize request with the documented defaults applied. Times are in milliseconds;
+ * {@code initialSilenceMs} 0 means no limit.
  *
- * @param inputType {@code dtmf}, {@code choices}, {@code speech} or {@code speechOrDtmf}
- * @param maxTones maxTonesToCollect, or 0 when not set (no limit)
+ * @param maxTones the most keys to collect, or 0 for no limit
  * @param targetRawId the participant whose input counts
  */
-public record RecognizeSpec(String inputType, List<PlaySource> prompts, boolean interruptPrompt,
+public record RecognizeSpec(InputType inputType, List<PlaySource> prompts, boolean interruptPrompt,
     long initialSilenceMs, String targetRawId, String speechLanguage, long interToneMs, int maxTones,
     Set<DtmfTone> stopTones, List<Choice> choices, long endSilenceMs) {
+
+  /** What the recognize listens for. */
+  public enum InputType {
+    DTMF, CHOICES, SPEECH, SPEECH_OR_DTMF;
+
+    public boolean takesTones() {
+      return this != SPEECH;
+    }
+
+    public boolean takesSpeech() {
+      return this != DTMF;
+    }
+  }
 
   public RecognizeSpec {
     prompts = List.copyOf(prompts);
@@ -28,13 +40,5 @@ public record RecognizeSpec(String inputType, List<PlaySource> prompts, boolean 
     public Choice {
       phrases = List.copyOf(phrases);
     }
-  }
-
-  boolean takesTones() {
-    return !inputType.equals("speech");
-  }
-
-  boolean takesSpeech() {
-    return !inputType.equals("dtmf");
   }
 }

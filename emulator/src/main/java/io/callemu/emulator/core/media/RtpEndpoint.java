@@ -1,11 +1,12 @@
 package io.callemu.emulator.core.media;
 
+import io.callemu.dtmf.TelephoneEventDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
-import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -73,10 +74,6 @@ final class RtpEndpoint {
     media.receiveRtp(bytes, 0, bytes.length);
   }
 
-  int port() {
-    return socket.localAddress().port();
-  }
-
   void close() {
     if (!closed) {
       closed = true;
@@ -84,11 +81,9 @@ final class RtpEndpoint {
     }
   }
 
-  /** {@code media.rtp} of the call detail, with the counters. */
-  JsonObject describe() {
-    return new JsonObject().put("host", host).put("port", port())
-        .put("payloadType", io.callemu.dtmf.TelephoneEventDecoder.DEFAULT_PAYLOAD_TYPE)
-        .put("clockRate", io.callemu.dtmf.TelephoneEventDecoder.DEFAULT_CLOCK_RATE)
-        .put("packetsReceived", received).put("droppedOverRate", droppedRate).put("droppedOversize", droppedSize);
+  /** The port and its counters, with the decoder's. */
+  MediaSnapshot.Rtp snapshot(Map<io.callemu.dtmf.DecodeResult, Long> decoded, long ssrcEvictions) {
+    return new MediaSnapshot.Rtp(host, socket.localAddress().port(), TelephoneEventDecoder.DEFAULT_PAYLOAD_TYPE,
+        TelephoneEventDecoder.DEFAULT_CLOCK_RATE, received, droppedRate, droppedSize, decoded, ssrcEvictions);
   }
 }

@@ -1,25 +1,25 @@
 package io.callemu.emulator.core.media;
 
-import io.callemu.emulator.core.outcome.ResultRow;
+import io.callemu.emulator.core.outcome.Outcome;
 
 /** Why a play source cannot be played: its catalogue row (8535/8536) and a detail for the journal. */
 final class SourceFailure extends RuntimeException {
 
-  final ResultRow row;
-  /** Index of the failing source in its list (failedPlaySourceIndex), or -1. */
+  final Outcome outcome;
+  /** Index of the failing source in its list, or -1. */
   final int index;
 
-  SourceFailure(ResultRow row, String detail) {
-    this(row, detail, -1);
+  SourceFailure(Outcome outcome, String detail) {
+    this(outcome, detail, -1);
   }
 
-  private SourceFailure(ResultRow row, String detail, int index) {
+  private SourceFailure(Outcome outcome, String detail, int index) {
     super(detail, null, false, false);
-    this.row = row;
+    this.outcome = outcome;
     this.index = index;
   }
 
   SourceFailure at(int index) {
-    return new SourceFailure(row, getMessage(), index);
+    return new SourceFailure(outcome, getMessage(), index);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The result catalogue: every {@code resultInformation} row callemu can send for media actions
- * (reference sections 8.1, 8.2, 8.4), as data. Outcomes name a {@link
- * io.callemu.emulator.core.outcome.ResultRow}; codes and messages are written nowhere else.
+ * The outcome catalogue: every way an operation, a call or a request ends, one {@link
+ * io.callemu.emulator.core.outcome.Outcome} row each, with a column per surface. The core names
+ * outcomes and throws {@link io.callemu.emulator.core.outcome.Refusal}s; surfaces render them.
+ * Codes and messages are written nowhere else.
  */
 package io.callemu.emulator.core.outcome;

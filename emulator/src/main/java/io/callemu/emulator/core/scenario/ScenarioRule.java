@@ -1,47 +1,39 @@
 package io.callemu.emulator.core.scenario;
 
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One rule of a scenario (CONTRACT section 4): when trigger {@code on} happens and every
- * {@code match} field equals the request's, run {@code actions}; at most {@code times} times
- * (-1: always).
+ * One rule of a scenario (CONTRACT section 4): when {@code trigger} happens and every {@code match}
+ * field equals the request's, run {@code steps}; at most {@code times} times (-1: always).
  */
 public final class ScenarioRule {
 
-  /**
-   * One step of {@code do}: a kind ({@code hangup}, {@code dtmf}, {@code speech}, {@code audio}),
-   * its argument, its delay, its other fields ({@code text}, {@code toneMs}, ...) and, for
-   * {@code audio}, the resolved file.
-   */
-  public record Action(String kind, Object argument, long delayMs, JsonObject options,
-      java.nio.file.Path file) {
-  }
-
-  private final String on;
+  private final Trigger trigger;
   private final Map<String, Object> match;
-  private final List<Action> actions;
+  private final List<Step> steps;
   private int remaining;
 
-  ScenarioRule(String on, Map<String, Object> match, List<Action> actions, int times) {
-    this.on = on;
+  public ScenarioRule(Trigger trigger, Map<String, Object> match, List<Step> steps, int times) {
+    this.trigger = trigger;
     this.match = Map.copyOf(match);
-    this.actions = List.copyOf(actions);
+    this.steps = List.copyOf(steps);
     this.remaining = times;
   }
 
-  public String on() { return on; }
-  public List<Action> actions() { return actions; }
+  public Trigger trigger() { return trigger; }
+  public Map<String, Object> match() { return match; }
+  public List<Step> steps() { return steps; }
+  /** Firings left, or -1 for no limit. */
+  public int remaining() { return remaining; }
 
   /** Whether the rule fires for {@code facts}; uses up one of its {@code times} when it does. */
-  boolean fire(String trigger, JsonObject facts) {
-    if (!on.equals(trigger) || remaining == 0) {
+  boolean fire(Trigger happened, Map<String, Object> facts) {
+    if (trigger != happened || remaining == 0) {
       return false;
     }
     for (Map.Entry<String, Object> m : match.entrySet()) {
-      if (!m.getValue().equals(facts.getValue(m.getKey()))) {
+      if (!m.getValue().equals(facts.get(m.getKey()))) {
         return false;
       }
     }
@@ -49,20 +41,5 @@ public final class ScenarioRule {
       remaining--;
     }
     return true;
-  }
-
-  JsonObject toJson() {
-    io.vertx.core.json.JsonArray steps = new io.vertx.core.json.JsonArray();
-    for (Action a : actions) {
-      steps.add(a.options().copy().put(a.kind(), a.argument()).put("delayMs", a.delayMs()));
-    }
-    JsonObject o = new JsonObject().put("on", on).put("do", steps);
-    if (!match.isEmpty()) {
-      o.put("match", new JsonObject(new java.util.LinkedHashMap<>(match)));
-    }
-    if (remaining >= 0) {
-      o.put("timesLeft", remaining);
-    }
-    return o;
   }
 }

@@ -1,118 +1,104 @@
 package io.callemu.emulator.core.scenario;
 
-import io.callemu.dtmf.DtmfTone;
 import io.callemu.emulator.core.call.Call;
+import io.callemu.emulator.core.call.CallConnected;
 import io.callemu.emulator.core.call.CallService;
-import io.callemu.emulator.core.media.CallerAudio;
-import io.callemu.emulator.core.media.MediaService;
-import io.callemu.emulator.core.media.Phrases;
+import io.callemu.emulator.core.caller.CallerActions;
+import io.callemu.emulator.core.event.DomainEvent;
+import io.callemu.emulator.core.event.Notice;
+import io.callemu.emulator.core.media.MediaActionAccepted;
+import io.callemu.emulator.core.outcome.ActionKind;
+import io.callemu.emulator.core.outcome.InvalidRequest;
+import io.callemu.emulator.core.transcription.TranscriptionStarted;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Carries out scenario actions for the remote party when their trigger happens: the call
- * connected, or the app asked for a play or a recognize. Each action runs {@code delayMs} after its
- * trigger, on the call's timers (so it never outlives the call).
+ * Carries out scenario steps for the remote party when their trigger happens (the call connected,
+ * the app asked for a play or a recognize, transcription started). Each step runs {@code delayMs}
+ * after its trigger through {@link CallerActions}, on the call's timers (so it never outlives the
+ * call); a step that cannot run (an unknown participant, an unreadable file) is journalled.
  */
 public final class ScenarioRunner {
 
+  private final Vertx vertx;
   private final Scenarios scenarios;
   private final CallService calls;
-  private final MediaService media;
-  private final Vertx vertx;
+  private final CallerActions caller;
 
-  public ScenarioRunner(Vertx vertx, Scenarios scenarios, CallService calls, MediaService media) {
+  public ScenarioRunner(Vertx vertx, Scenarios scenarios, CallService calls, CallerActions caller) {
+    this.vertx = vertx;
     this.scenarios = scenarios;
     this.calls = calls;
-    this.media = media;
-    this.vertx = vertx;
-    calls.onConnected(this::callConnected);
-    media.onAction((call, facts) -> trigger(facts.getString("action"), call, facts));
+    this.caller = caller;
   }
 
-  private void callConnected(Call call) {
-    // match compares the fields of the request that made the call.
-    JsonObject facts = new JsonObject()
-        .put("operationContext", call.operationContext())
-        .put("callbackUri", call.callbackUri())
-        .put("direction", call.direction().name().toLowerCase(java.util.Locale.ROOT));
+  /** Reacts to the events that trigger rules; subscribe it to the domain events. */
+  public void on(DomainEvent event) {
+    if (event instanceof CallConnected c) {
+      trigger(Trigger.CALL_CONNECTED, c.call(), connectedFacts(c.call()));
+    } else if (event instanceof MediaActionAccepted a) {
+      Trigger t = a.action() == ActionKind.PLAY ? Trigger.PLAY : a.action() == ActionKind.RECOGNIZE
+          ? Trigger.RECOGNIZE : null;
+      if (t != null) {
+        trigger(t, a.call(), a.facts());
+      }
+    } else if (event instanceof TranscriptionStarted s) {
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("locale", s.locale());
+      if (s.context() != null) {
+        facts.put("operationContext", s.context());
+      }
+      trigger(Trigger.TRANSCRIPTION_STARTED, s.call(), facts);
+    }
+  }
+
+  /** What {@code match} compares for callConnected: the fields of the request that made the call. */
+  private static Map<String, Object> connectedFacts(Call call) {
+    Map<String, Object> facts = new HashMap<>();
+    if (call.setup().context() != null) {
+      facts.put("operationContext", call.setup().context());
+    }
+    facts.put("callbackUri", call.setup().callbackUri());
+    facts.put("direction", call.direction().name().toLowerCase(Locale.ROOT));
     if (!call.targets().isEmpty()) {
       facts.put("target", call.targets().get(0).rawId());
     }
-    trigger("callConnected", call, facts);
+    return facts;
   }
 
-  /**
-   * Transcription started on {@code call} (its first connection opened); {@code facts} hold the
-   * start's {@code operationContext} and {@code locale} for {@code match}.
-   */
-  public void transcriptionStarted(Call call, JsonObject facts) {
-    trigger("transcriptionStarted", call, facts);
-  }
-
-  private void trigger(String trigger, Call call, JsonObject facts) {
+  private void trigger(Trigger trigger, Call call, Map<String, Object> facts) {
     for (ScenarioRule rule : scenarios.fire(trigger, facts)) {
-      for (ScenarioRule.Action action : rule.actions()) {
-        calls.schedule(call, action.delayMs(), () -> run(action, call));
+      for (Step step : rule.steps()) {
+        calls.schedule(call, step.delayMs(), () -> run(step, call));
       }
     }
   }
 
-  private void run(ScenarioRule.Action action, Call call) {
+  private void run(Step step, Call call) {
     if (!call.isActive()) {
       return;
     }
-    String participant = participant(action, call);
-    JsonObject o = action.options();
-    switch (action.kind()) {
-      case "hangup":
-        calls.hangUpByRemote(call);
-        break;
-      case "dtmf":
-        media.pressKeys(call, participant, tones(action.argument()), o.getInteger("toneMs", 100),
-            o.getInteger("gapMs", 150), 0);
-        break;
-      case "speech": {
-        String text = (String) action.argument();
-        long duration = o.getLong("durationMs", Phrases.speakingMillis(text));
-        media.say(call, participant, Phrases.of(text, o.getDouble("confidence", 0.9), "en-US", duration),
-            0, duration);
-        break;
-      }
-      case "audio":
-        playAudio(call, participant, action);
-        break;
-      default:
-        break;
+    String participant;
+    try {
+      participant = caller.participant(call, step.participant());
+    } catch (InvalidRequest e) {
+      calls.publish(new Notice(call.id(), "scenario step skipped: " + e.getMessage()));
+      return;
     }
-  }
-
-  /** Reads and analyses the WAV off the event loop; a bad file is journalled by the media service. */
-  private void playAudio(Call call, String participant, ScenarioRule.Action action) {
-    String text = action.options().getString("text", "");
-    long segmentation = media.segmentationSilenceMs();
-    vertx.fileSystem().readFile(action.file().toString())
-        .compose(bytes -> vertx.executeBlocking(() -> CallerAudio.utterances(bytes.getBytes(), text, segmentation), false))
-        .onComplete(ar -> {
-          if (ar.failed()) {
-            media.note(call, "scenario audio " + action.file() + " not played: " + ar.cause().getMessage());
-          } else if (call.isActive()) {
-            media.sayAudio(call, participant, ar.result(), action.options().getDouble("confidence", 0.9), 0);
-          }
-        });
-  }
-
-  private static String participant(ScenarioRule.Action action, Call call) {
-    String given = action.options().getString("participant");
-    return given != null && call.participant(given) != null ? given : call.remoteParty().rawId();
-  }
-
-  private static List<DtmfTone> tones(Object argument) {
-    if (argument instanceof JsonArray names) {
-      return names.stream().map(n -> DtmfTone.fromAcsName(String.valueOf(n))).toList();
+    if (step instanceof Step.HangUp) {
+      caller.hangUp(call);
+    } else if (step instanceof Step.PressKeys k) {
+      caller.pressKeys(call, participant, k.tones(), k.toneMs(), k.gapMs(), 0);
+    } else if (step instanceof Step.Say s) {
+      caller.say(call, participant, s.text(), 0, s.durationMs(), s.confidence());
+    } else if (step instanceof Step.PlayAudio a) {
+      vertx.fileSystem().readFile(a.file().toString())
+          .compose(bytes -> caller.playAudio(call, participant, bytes.getBytes(), a.text(), a.confidence(), 0))
+          .onFailure(e -> calls.publish(new Notice(call.id(), "scenario audio " + a.file() + " not played: "
+              + e.getMessage())));
     }
-    return DtmfTone.parseKeys((String) argument);
   }
 }

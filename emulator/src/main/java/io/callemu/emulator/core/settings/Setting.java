@@ -1,59 +1,141 @@
 package io.callemu.emulator.core.settings;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One tunable of the emulator: a whole number within bounds or one of a fixed set of words, with
- * its default and the documents behind the default (listed by {@code GET /_emulator/settings}).
+ * One tunable of the emulator with its type: a whole number within bounds, a flag, or one of a
+ * fixed set of words. It knows its default and the documents behind it (listed by {@code GET
+ * /_emulator/settings}) and how its text form ({@code --set key=value}) reads.
+ *
+ * @param <T> {@link Long}, {@link Boolean} or a {@link Choice} enum
  */
-public record Setting(String key, String defaultValue, String description, String source,
-    long min, long max, List<String> choices) {
+public final class Setting<T> {
 
-  /** A whole-number setting in {@code [min, max]}. */
-  public static Setting number(String key, long defaultValue, long min, long max,
-      String description, String source) {
-    return new Setting(key, Long.toString(defaultValue), description, source, min, max, List.of());
+  /** An enum constant a choice setting takes, with the word that names it on the wire. */
+  public interface Choice {
+    String wire();
   }
 
-  /** A setting that takes one of {@code choices}. */
-  public static Setting choice(String key, String defaultValue, List<String> choices,
+  private final String key;
+  private final T defaultValue;
+  private final String description;
+  private final String source;
+  private final long min;
+  private final long max;
+  private final List<T> choices;
+
+  private Setting(String key, T defaultValue, String description, String source, long min, long max,
+      List<T> choices) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+    this.source = source;
+    this.min = min;
+    this.max = max;
+    this.choices = choices;
+  }
+
+  /** A whole-number setting in {@code [min, max]}. */
+  public static Setting<Long> number(String key, long defaultValue, long min, long max,
       String description, String source) {
-    return new Setting(key, defaultValue, description, source, 0, 0, List.copyOf(choices));
+    return new Setting<>(key, defaultValue, description, source, min, max, List.of());
+  }
+
+  /** A setting that is {@code true} or {@code false}. */
+  public static Setting<Boolean> flag(String key, boolean defaultValue, String description, String source) {
+    return new Setting<>(key, defaultValue, description, source, 0, 0, List.of(defaultValue, !defaultValue));
+  }
+
+  /** A setting that takes one constant of {@code type}, named by its {@link Choice#wire()} word. */
+  public static <E extends Enum<E> & Choice> Setting<E> choice(String key, E defaultValue, Class<E> type,
+      String description, String source) {
+    List<E> ordered = new ArrayList<>();
+    ordered.add(defaultValue);
+    for (E e : type.getEnumConstants()) {
+      if (e != defaultValue) {
+        ordered.add(e);
+      }
+    }
+    return new Setting<>(key, defaultValue, description, source, 0, 0, List.copyOf(ordered));
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public T defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The documents (or callemu's reasoning) behind the default. */
+  public String source() {
+    return source;
+  }
+
+  /** Whether the setting is a whole number (then {@link #min()} and {@link #max()} apply). */
+  public boolean isNumber() {
+    return choices.isEmpty();
+  }
+
+  public long min() {
+    return min;
+  }
+
+  public long max() {
+    return max;
+  }
+
+  /** The words a flag or choice takes, the default first; empty for a number. */
+  public List<String> choiceWords() {
+    return choices.stream().map(this::format).toList();
   }
 
   /**
-   * The value in canonical form.
+   * The value {@code text} stands for.
    *
-   * @throws IllegalArgumentException with a message naming the key and what it accepts
+   * @throws IllegalArgumentException naming the key and what it accepts
    */
-  public String normalize(String value) {
-    if (value == null) {
+  public T parse(String text) {
+    if (text == null) {
       throw new IllegalArgumentException("setting " + key + " needs a value");
     }
-    String v = value.trim();
-    if (!choices.isEmpty()) {
-      if (choices.contains(v)) {
-        // exact first: choices may differ only in case (Final / final)
-        return v;
+    String v = text.trim();
+    if (isNumber()) {
+      long n;
+      try {
+        n = Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("setting " + key + " takes a whole number, got '" + text + "'");
       }
-      String lower = v.toLowerCase(Locale.ROOT);
-      for (String c : choices) {
-        if (c.toLowerCase(Locale.ROOT).equals(lower)) {
-          return c;
-        }
+      if (n < min || n > max) {
+        throw new IllegalArgumentException("setting " + key + " must be within " + min + ".." + max + ", got " + n);
       }
-      throw new IllegalArgumentException("setting " + key + " takes one of " + choices + ", got '" + value + "'");
+      @SuppressWarnings("unchecked")
+      T value = (T) Long.valueOf(n);
+      return value;
     }
-    long n;
-    try {
-      n = Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("setting " + key + " takes a whole number, got '" + value + "'");
+    // Exact first: choices may differ only in case (Final / final).
+    for (T c : choices) {
+      if (format(c).equals(v)) {
+        return c;
+      }
     }
-    if (n < min || n > max) {
-      throw new IllegalArgumentException("setting " + key + " must be within " + min + ".." + max + ", got " + n);
+    for (T c : choices) {
+      if (format(c).toLowerCase(Locale.ROOT).equals(v.toLowerCase(Locale.ROOT))) {
+        return c;
+      }
     }
-    return Long.toString(n);
+    throw new IllegalArgumentException("setting " + key + " takes one of " + choiceWords() + ", got '" + text + "'");
+  }
+
+  /** The text form of {@code value}. */
+  public String format(T value) {
+    return value instanceof Choice c ? c.wire() : String.valueOf(value);
   }
 }

@@ -1,51 +1,45 @@
 package io.callemu.emulator.core.transcription;
 
-import io.callemu.asr.wire.TranscriptionFrames;
 import io.callemu.emulator.core.call.Call;
+import io.callemu.emulator.core.call.Requester;
+import io.callemu.emulator.core.call.TranscriptionSetup;
 import io.callemu.emulator.core.input.CallerInputListener;
 import io.callemu.emulator.core.input.SpeechInput;
 import io.callemu.emulator.core.input.SpeechStart;
-import io.callemu.emulator.core.transcription.FrameQueue.Frame;
-import io.callemu.emulator.core.transcription.PhraseFrames.Hypothesis;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.callemu.emulator.core.transcription.PhraseSegments.Hypothesis;
 import java.util.UUID;
 
 /**
- * Transcription of one call: its options, its current locale, and while it runs the stream and
- * the subscription id. Listens to the call's caller input for the whole call and turns every
- * phrase said while transcription runs into frames. Used on the emulator's context only.
+ * Transcription of one call: its setup, its current locale, and while it runs the stream and the
+ * subscription id. Listens to the call's caller input for the whole call and turns every phrase
+ * said while transcription runs into segments. Used on the emulator's context only.
  */
-final class CallTranscription implements CallerInputListener, TranscriptionStream.Listener {
-
-  /** Who asked for the running transcription: its operationContext and callback target. */
-  record Requester(String operationContext, String callbackUri) {
-  }
+final class CallTranscription implements CallerInputListener, TranscriptionTransport.Listener {
 
   private final TranscriptionService service;
   private final Call call;
-  private final TranscriptionOptions options;
+  private final TranscriptionSetup setup;
   private String locale;
   private String subscriptionId;
-  private TranscriptionStream stream;
+  private TranscriptionTransport.Stream stream;
   private Requester requester;
   private long streamStartMillis;
   /** Counts starts, so a phrase's final due after a stop and restart is not sent to the new stream. */
   private long generation;
 
-  CallTranscription(TranscriptionService service, Call call, TranscriptionOptions options) {
+  CallTranscription(TranscriptionService service, Call call, TranscriptionSetup setup) {
     this.service = service;
     this.call = call;
-    this.options = options;
-    this.locale = options.locale();
+    this.setup = setup;
+    this.locale = setup.locale();
   }
 
   Call call() {
     return call;
   }
 
-  TranscriptionOptions options() {
-    return options;
+  TranscriptionSetup setup() {
+    return setup;
   }
 
   boolean isRunning() {
@@ -61,21 +55,22 @@ final class CallTranscription implements CallerInputListener, TranscriptionStrea
   }
 
   /** Opens the stream (the request was accepted and nothing failed it). */
-  void begin(String startLocale, Requester by, TranscriptionStream newStream, long nowMillis) {
+  void begin(String startLocale, Requester by, long nowMillis) {
     locale = startLocale;
     requester = by;
     subscriptionId = UUID.randomUUID().toString();
     streamStartMillis = nowMillis;
     generation++;
-    stream = newStream;
-    stream.open();
+    stream = service.transport().open(new TranscriptionTransport.Target(setup.transportUrl(), call.id(),
+        call.correlationId(), this::metadata), this);
   }
 
   /** Ends the running stream with a normal close; no event (the caller sends what fits). */
   void end(String reason) {
     if (stream != null) {
-      stream.close(reason);
+      TranscriptionTransport.Stream s = stream;
       stream = null;
+      s.close(reason);
     }
   }
 
@@ -91,13 +86,11 @@ final class CallTranscription implements CallerInputListener, TranscriptionStrea
     return stream != null && stream.drop();
   }
 
-  /** The metadata frame of a (re)connection, with the locale in force now. */
-  String metadataFrame() {
-    return TranscriptionFrames.appendMetadata(new StringBuilder(), subscriptionId, locale, call.callConnectionId(),
-        call.correlationId(), null).toString();
+  private TranscriptionTransport.Metadata metadata() {
+    return new TranscriptionTransport.Metadata(subscriptionId, locale, call.id(), call.correlationId());
   }
 
-  // ---- the stream's news ------------------------------------------------------------------------
+  // ---- the stream's news ----
 
   @Override
   public void opened(boolean reconnected) {
@@ -115,42 +108,42 @@ final class CallTranscription implements CallerInputListener, TranscriptionStrea
     service.streamFailed(this);
   }
 
-  // ---- what the caller says ---------------------------------------------------------------------
+  // ---- what the caller says ----
 
   /**
-   * A phrase begins. When its words are known now and hypotheses are wanted, each Intermediate
-   * frame is sent at its time during the speech, as the service sends them while the caller talks.
+   * A phrase begins. When its words are known now and hypotheses are wanted, each one is sent at its
+   * time during the speech, as the service sends them while the caller talks.
    */
   @Override
   public void speechStarted(SpeechStart start) {
-    if (stream == null || start.planned() == null || !options.enableIntermediateResults()) {
+    if (stream == null || start.planned() == null || !setup.intermediateResults()) {
       return;
     }
-    PhraseFrames phrase = new PhraseFrames(start.planned(), streamStartMillis);
-    for (Hypothesis h : phrase.intermediates(service.intermediateIntervalMs(), service.casing())) {
-      sendLater(start.atMillis() + h.afterMillis(), h.frame());
+    PhraseSegments phrase = new PhraseSegments(start.planned(), streamStartMillis);
+    for (Hypothesis h : phrase.intermediates(service.intermediateIntervalMs())) {
+      sendLater(start.atMillis() + h.afterMillis(), h.segment());
     }
   }
 
-  /** A phrase ends: its one Final goes out after the end silence. */
+  /** A phrase ends: its one Final goes out after the segmentation silence. */
   @Override
   public void speechEnded(SpeechInput speech) {
     if (stream == null || speech.startedAtMillis() < streamStartMillis) {
       // Not listening, or the phrase began before transcription did: the service heard no start.
       return;
     }
-    PhraseFrames phrase = new PhraseFrames(speech, streamStartMillis);
+    PhraseSegments phrase = new PhraseSegments(speech, streamStartMillis);
     if (phrase.hasText()) {
-      sendLater(speech.endedAtMillis() + service.segmentationSilenceMs(), phrase.finalFrame(service.casing()));
+      sendLater(speech.endedAtMillis() + service.segmentationSilenceMs(), phrase.finalSegment());
     }
   }
 
-  /** Sends {@code frame} at emulated time {@code atMillis} unless this stream was stopped (or restarted) by then. */
-  private void sendLater(long atMillis, Frame frame) {
+  /** Sends {@code segment} at emulated time {@code atMillis} unless this stream was stopped (or restarted) by then. */
+  private void sendLater(long atMillis, TranscriptSegment segment) {
     long myGeneration = generation;
     service.later(call, Math.max(0, atMillis - service.nowMillis()), () -> {
       if (stream != null && generation == myGeneration) {
-        stream.send(frame);
+        stream.send(segment);
       }
     });
   }
@@ -161,28 +154,11 @@ final class CallTranscription implements CallerInputListener, TranscriptionStrea
     service.forget(this);
   }
 
-  // ---- views ------------------------------------------------------------------------------------
+  // ---- views ----
 
-  /** {@code transcriptionSubscription} of CallConnectionProperties (reference section 5). */
-  JsonObject subscriptionJson() {
-    JsonArray types = new JsonArray().add("final");
-    if (options.enableIntermediateResults()) {
-      types.add("intermediate");
-    }
-    JsonObject o = new JsonObject();
-    if (subscriptionId != null) {
-      o.put("id", subscriptionId);
-    }
-    return o.put("state", stream != null ? "active" : "inactive").put("subscribedResultTypes", types)
-        .put("locale", locale);
-  }
-
-  /** The control API's view: the subscription plus the stream's connection and counters. */
-  JsonObject detailJson() {
-    JsonObject o = subscriptionJson().put("transportUrl", options.transportUrl());
-    if (stream != null) {
-      o.put("stream", stream.toJson());
-    }
-    return o;
+  /** The subscription as the call's properties show it. */
+  TranscriptionView view() {
+    return new TranscriptionView(subscriptionId, stream != null, setup.intermediateResults(), locale,
+        setup.transportUrl(), stream == null ? null : stream.stats());
   }
 }

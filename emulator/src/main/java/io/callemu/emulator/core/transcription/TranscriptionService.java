@@ -1,160 +1,143 @@
 package io.callemu.emulator.core.transcription;
 
-import io.callemu.asr.wire.ResultStatusCasing;
-import io.callemu.emulator.surface.acs.AcsErrors;
-import io.callemu.emulator.surface.acs.JsonFields;
+import io.callemu.asr.Locales;
 import io.callemu.emulator.core.call.Call;
+import io.callemu.emulator.core.call.CallLifecycle;
 import io.callemu.emulator.core.call.CallService;
 import io.callemu.emulator.core.call.CallState;
-import io.callemu.emulator.core.call.EventSink;
+import io.callemu.emulator.core.call.Requester;
+import io.callemu.emulator.core.call.TranscriptionSetup;
 import io.callemu.emulator.core.clock.Clock;
 import io.callemu.emulator.core.fault.Fault;
 import io.callemu.emulator.core.fault.Faults;
-import io.callemu.emulator.platform.journal.Journal;
+import io.callemu.emulator.core.outcome.ActionKind;
+import io.callemu.emulator.core.outcome.Forced;
+import io.callemu.emulator.core.outcome.InvalidRequest;
+import io.callemu.emulator.core.outcome.Outcome;
+import io.callemu.emulator.core.outcome.Refusal;
 import io.callemu.emulator.core.settings.Settings;
-import io.callemu.emulator.core.transcription.CallTranscription.Requester;
-import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Real-time transcription (issue 6, reference sections 5, 7, 8.3 and 9): {@code :startTranscription},
- * {@code :updateTranscription} and {@code :stopTranscription}, {@code startTranscription: true} at
- * connect, the TranscriptionStarted/Updated/Stopped/Failed events with {@code transcriptionUpdate},
- * and one {@link TranscriptionStream} per running transcription fed by the call's caller input.
- * Requests are checked fully before anything changes; rows that refuse a request synchronously are
- * thrown as {@link io.callemu.emulator.surface.acs.AcsError}. Used on the emulator's context only.
+ * Real-time transcription of calls: start, update and stop, the start at connect, the events of
+ * each change ({@link TranscriptionEvent}), and one stream per running transcription, fed by the
+ * call's caller input. Requests are checked fully before anything changes; what the call's state
+ * or setup rules out is refused with a {@link Refusal} naming the catalogue row. Used on the
+ * emulator's context only.
  */
-public final class TranscriptionService {
-
-  private static final String EVENT_PREFIX = "Microsoft.Communication.";
+public final class TranscriptionService implements CallLifecycle {
 
   private final Clock clock;
   private final Settings settings;
-  private final EventSink events;
-  private final Journal journal;
   private final Faults faults;
-  private final StreamConnector connector;
   private final CallService calls;
+  private final TranscriptionTransport transport;
   private final Map<String, CallTranscription> byCall = new HashMap<>();
-  private final List<BiConsumer<Call, JsonObject>> startedListeners = new ArrayList<>();
 
-  public TranscriptionService(Clock clock, Settings settings, EventSink events, Journal journal, Faults faults,
-      StreamConnector connector, CallService calls) {
+  public TranscriptionService(Clock clock, Settings settings, Faults faults, CallService calls,
+      TranscriptionTransport transport) {
     this.clock = clock;
     this.settings = settings;
-    this.events = events;
-    this.journal = journal;
     this.faults = faults;
-    this.connector = connector;
     this.calls = calls;
-    calls.onConnected(this::callConnected);
+    this.transport = transport;
+    calls.follow(this);
   }
 
   /**
-   * Runs {@code listener} when a transcription's first connection opened (scenario trigger
-   * {@code transcriptionStarted}) with {@code {operationContext?, locale}}.
+   * A recognition locale in canonical form ({@code en-us} → {@code en-US}).
+   *
+   * @throws Refusal the locale-missing or locale-without-region row
+   * @throws InvalidRequest for a locale callemu does not know
    */
-  public void onStarted(BiConsumer<Call, JsonObject> listener) {
-    startedListeners.add(listener);
-  }
-
-  // ---- the ACS surface --------------------------------------------------------------------------
-
-  /** {@code :startTranscription}: checks, then starts (202); outcomes come as events. */
-  public void start(Call call, JsonFields body) {
-    String locale = body.optString("locale");
-    String model = body.optString("speechModelEndpointId");
-    Requester by = requester(body);
-    TranscriptionOptions options = usableOptions(call);
-    String startLocale = locale == null ? options.locale() : TranscriptionOptions.canonicalLocale(locale);
-    CallTranscription t = byCall.get(call.callConnectionId());
-    if (t != null && t.isRunning()) {
-      throw AcsErrors.resultRow(400, 8585, "Action not valid in current call state: transcription is already running.");
+  public static String canonicalLocale(String locale) {
+    if (locale == null || locale.isBlank()) {
+      throw new Refusal(Outcome.TRANSCRIPTION_LOCALE_MISSING);
     }
-    CallTranscription target = t != null ? t : register(call, options);
-    calls.schedule(call, 0, () -> begin(target, startLocale, model, by));
+    if (!locale.contains("-")) {
+      throw new Refusal(Outcome.TRANSCRIPTION_LOCALE_WITHOUT_REGION);
+    }
+    try {
+      return Locales.requireSupported(locale);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequest(e.getMessage());
+    }
   }
 
-  /** {@code :updateTranscription}: a new locale for the following phrases (202, TranscriptionUpdated). */
-  public void update(Call call, JsonFields body) {
-    String locale = body.optString("locale");
-    String model = body.optString("speechModelEndpointId");
-    Requester by = requester(body);
-    usableOptions(call);
-    String newLocale = TranscriptionOptions.canonicalLocale(locale);
-    CallTranscription t = runningOrRefuse(call);
+  /** Starts transcription (accepted: the outcome comes as events), or refuses. */
+  public void start(Call call, TranscriptionRequest request) {
+    TranscriptionSetup setup = usableSetup(call);
+    String startLocale = request.locale() == null ? setup.locale() : canonicalLocale(request.locale());
+    CallTranscription t = byCall.get(call.id());
+    if (t != null && t.isRunning()) {
+      throw new Refusal(Outcome.TRANSCRIPTION_ALREADY_RUNNING);
+    }
+    CallTranscription target = t != null ? t : register(call, setup);
+    calls.schedule(call, 0, () -> begin(target, startLocale, request.speechModelEndpointId(), request.requester()));
+  }
+
+  /** A new locale for the following phrases (accepted: TranscriptionUpdated follows), or refuses. */
+  public void update(Call call, TranscriptionRequest request) {
+    usableSetup(call);
+    String newLocale = canonicalLocale(request.locale());
+    CallTranscription t = byCall.get(call.id());
+    if (t == null || !t.isRunning()) {
+      throw new Refusal(Outcome.TRANSCRIPTION_NOT_RUNNING);
+    }
+    Requester by = request.requester();
     calls.schedule(call, 0, () -> {
       if (!t.isRunning()) {
         return;
       }
-      Optional<JsonObject> fault = takeFault(call);
+      Optional<Fault> fault = faults.take(ActionKind.TRANSCRIPTION, call.id());
       if (fault.isPresent()) {
-        fail(t, fault.get(), by);
-      } else if (model != null) {
-        fail(t, TranscriptionResult.CUSTOM_MODEL_NOT_SUPPORTED.toJson(), by);
+        failWithFault(t, fault.get(), by);
+      } else if (request.speechModelEndpointId() != null) {
+        fail(t, Outcome.TRANSCRIPTION_CUSTOM_MODEL, null, by);
       } else {
         t.changeLocale(newLocale);
-        publish(t, TranscriptionResult.UPDATED.toJson(), "TranscriptionUpdated", "transcriptionUpdated",
-            TranscriptionResult.UPDATED.statusDetails(), by);
+        publish(call, by, Outcome.TRANSCRIPTION_UPDATED, null, TranscriptionStatus.TRANSCRIPTION_UPDATED,
+            StatusDetails.TRANSCRIPTION_LOCALE_UPDATED);
       }
     });
   }
 
-  /** {@code :stopTranscription}: closes the stream cleanly (202, TranscriptionStopped). */
-  public void stop(Call call, JsonFields body) {
-    Requester by = requester(body);
+  /** Stops transcription with a clean close (accepted: TranscriptionStopped follows, also when none ran). */
+  public void stop(Call call, Requester by) {
     refuseIfEnded(call);
-    CallTranscription t = byCall.get(call.callConnectionId());
+    CallTranscription t = byCall.get(call.id());
     calls.schedule(call, 0, () -> {
       if (t != null) {
         t.end("transcription stopped");
       }
-      TranscriptionResult stopped = TranscriptionResult.STOPPED;
-      if (t != null) {
-        publish(t, stopped.toJson(), stopped.event(), "transcriptionStopped", stopped.statusDetails(), by);
-      } else {
-        publishFor(call, stopped.toJson(), stopped.event(), "transcriptionStopped", stopped.statusDetails(), by);
-      }
+      publish(call, by, Outcome.TRANSCRIPTION_STOPPED, null, TranscriptionStatus.TRANSCRIPTION_STOPPED,
+          StatusDetails.SUBSCRIPTION_STOPPED);
     });
   }
 
-  /** {@code transcriptionSubscription} for CallConnectionProperties, or null without transcriptionOptions. */
-  public JsonObject subscription(Call call) {
-    CallTranscription t = view(call);
-    return t == null ? null : t.subscriptionJson();
-  }
-
-  // ---- the control API --------------------------------------------------------------------------
-
-  /** The call's transcription for {@code GET /_emulator/calls/{id}}, or null without transcriptionOptions. */
-  public JsonObject describe(Call call) {
-    CallTranscription t = view(call);
-    return t == null ? null : t.detailJson();
-  }
-
-  /** The call's transcription, or an idle unregistered one from its options, or null without options. */
-  private CallTranscription view(Call call) {
-    CallTranscription t = byCall.get(call.callConnectionId());
+  /** The call's transcription subscription, or null when the call was set up without one. */
+  public TranscriptionView view(Call call) {
+    CallTranscription t = byCall.get(call.id());
     if (t != null) {
-      return t;
+      return t.view();
     }
-    TranscriptionOptions options = TranscriptionOptions.of(call.requestExtras());
-    return options == null ? null : new CallTranscription(this, call, options);
+    TranscriptionSetup setup = call.setup().transcription();
+    return setup == null ? null : new CallTranscription(this, call, setup).view();
   }
 
   /**
-   * Applies armed {@code websocket} faults to open connections at once (the stream reconnects);
-   * faults left over refuse the next connection attempt instead.
+   * Applies armed {@code websocket} faults to open streams at once (they reconnect); faults left
+   * over refuse the next connection attempt instead.
    */
   public void applyWebsocketFaults() {
     for (CallTranscription t : new ArrayList<>(byCall.values())) {
       if (t.isConnected()) {
-        faults.take("websocket", t.call().callConnectionId()).ifPresent(f -> t.dropConnection());
+        faults.take(ActionKind.WEBSOCKET, t.call().id()).ifPresent(f -> t.dropConnection());
       }
     }
   }
@@ -165,21 +148,22 @@ public final class TranscriptionService {
     byCall.clear();
   }
 
-  // ---- internals --------------------------------------------------------------------------------
+  // ---- the call's life ----
 
-  private void callConnected(Call call) {
-    TranscriptionOptions options = TranscriptionOptions.of(call.requestExtras());
-    if (options == null || !options.startTranscription()) {
+  @Override
+  public void connected(Call call) {
+    TranscriptionSetup setup = call.setup().transcription();
+    if (setup == null || !setup.startAtConnect()) {
       return;
     }
-    CallTranscription t = register(call, options);
-    Requester by = new Requester(null, call.callbackUri());
-    if (options.transportUrl() == null) {
-      fail(t, TranscriptionResult.TRANSPORT_URL_NOT_SET.toJson(), by);
-    } else if (!options.cognitiveServicesConfigured()) {
-      fail(t, TranscriptionResult.COGNITIVE_NOT_CONFIGURED.toJson(), by);
+    CallTranscription t = register(call, setup);
+    Requester by = Requester.NONE;
+    if (setup.transportUrl() == null) {
+      fail(t, Outcome.TRANSCRIPTION_URL_NOT_SET, null, by);
+    } else if (!call.setup().hasCognitiveServices()) {
+      fail(t, Outcome.TRANSCRIPTION_COGNITIVE_NOT_SET, null, by);
     } else {
-      begin(t, options.locale(), options.speechModelEndpointId(), by);
+      begin(t, setup.locale(), setup.speechModelEndpointId(), by);
     }
   }
 
@@ -188,140 +172,119 @@ public final class TranscriptionService {
     if (!call.isActive() || t.isRunning()) {
       return;
     }
-    Optional<JsonObject> fault = takeFault(call);
+    Optional<Fault> fault = faults.take(ActionKind.TRANSCRIPTION, call.id());
     if (fault.isPresent()) {
-      fail(t, fault.get(), by);
+      failWithFault(t, fault.get(), by);
       return;
     }
     if (model != null) {
-      fail(t, TranscriptionResult.CUSTOM_MODEL_NOT_SUPPORTED.toJson(), by);
+      fail(t, Outcome.TRANSCRIPTION_CUSTOM_MODEL, null, by);
       return;
     }
-    String url = t.options().transportUrl();
-    if (!StreamConnector.isStreamUrl(url)) {
-      fail(t, TranscriptionResult.INVALID_STREAM_URL.toJson(), by);
+    if (!isStreamUrl(t.setup().transportUrl())) {
+      fail(t, Outcome.TRANSCRIPTION_INVALID_STREAM_URL, null, by);
       return;
     }
-    TranscriptionStream stream = new TranscriptionStream(connector, clock, settings, journal, faults, url,
-        call.callConnectionId(), call.correlationId(), t::metadataFrame, t);
-    t.begin(locale, by, stream, clock.nowMillis());
+    t.begin(locale, by, clock.nowMillis());
+  }
+
+  /** Whether {@code url} is an absolute ws:// or wss:// URL with a host (else the 8581 row). */
+  static boolean isStreamUrl(String url) {
+    if (url == null) {
+      return false;
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      return scheme != null && (scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss"))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   void streamOpened(CallTranscription t, boolean reconnected) {
-    TranscriptionResult started = TranscriptionResult.STARTED;
     if (reconnected) {
-      publish(t, started.toJson(), started.event(), "transcriptionResumed", "streamConnectionReestablished",
-          t.requester());
+      publish(t.call(), t.requester(), Outcome.TRANSCRIPTION_STARTED, null, TranscriptionStatus.TRANSCRIPTION_RESUMED,
+          StatusDetails.STREAM_CONNECTION_REESTABLISHED);
     } else {
-      publish(t, started.toJson(), started.event(), "transcriptionStarted", started.statusDetails(), t.requester());
-      JsonObject facts = new JsonObject().put("locale", t.locale());
-      if (t.requester().operationContext() != null) {
-        facts.put("operationContext", t.requester().operationContext());
-      }
-      startedListeners.forEach(l -> l.accept(t.call(), facts));
+      publish(t.call(), t.requester(), Outcome.TRANSCRIPTION_STARTED, null, TranscriptionStatus.TRANSCRIPTION_STARTED,
+          StatusDetails.SUBSCRIPTION_STARTED);
+      calls.publish(new TranscriptionStarted(t.call(), t.requester().context(), t.locale()));
     }
   }
 
   void streamInterrupted(CallTranscription t) {
-    TranscriptionResult updated = TranscriptionResult.UPDATED;
-    publish(t, updated.toJson(), updated.event(), "transcriptionUpdated", "streamConnectionInterrupted",
-        t.requester());
+    publish(t.call(), t.requester(), Outcome.TRANSCRIPTION_UPDATED, null, TranscriptionStatus.TRANSCRIPTION_UPDATED,
+        StatusDetails.STREAM_CONNECTION_INTERRUPTED);
   }
 
   void streamFailed(CallTranscription t) {
-    fail(t, TranscriptionResult.WEBSOCKET_FAILED.toJson(), t.requester());
+    fail(t, Outcome.TRANSCRIPTION_WEBSOCKET_FAILED, null, t.requester());
   }
 
   void forget(CallTranscription t) {
-    byCall.remove(t.call().callConnectionId(), t);
+    byCall.remove(t.call().id(), t);
   }
 
-  /** TranscriptionFailed with {@code result} ({code, subCode, message}); the stream, if any, ends. */
-  private void fail(CallTranscription t, JsonObject result, Requester by) {
+  private void failWithFault(CallTranscription t, Fault fault, Requester by) {
+    Outcome row = fault.result().row() != null ? fault.result().row() : Outcome.TRANSCRIPTION_UNKNOWN;
+    fail(t, row, fault.result().forced(), by);
+  }
+
+  /** TranscriptionFailed with {@code outcome}; the stream, if any, ends. */
+  private void fail(CallTranscription t, Outcome outcome, Forced forced, Requester by) {
     t.end("transcription failed");
-    String details = TranscriptionResult.match(result).map(TranscriptionResult::statusDetails)
-        .orElse("unspecifiedError");
-    publish(t, result, "TranscriptionFailed", "transcriptionFailed", details, by);
+    publish(t.call(), by, outcome, forced, TranscriptionStatus.TRANSCRIPTION_FAILED, StatusDetails.ofFailure(outcome));
   }
 
-  private void publish(CallTranscription t, JsonObject result, String event, String status, String details,
-      Requester by) {
-    publishFor(t.call(), result, event, status, details, by);
-  }
-
-  private void publishFor(Call call, JsonObject result, String event, String status, String details, Requester by) {
+  private void publish(Call call, Requester by, Outcome outcome, Forced forced, TranscriptionStatus status,
+      StatusDetails details) {
     if (!call.isActive()) {
-      return; // nothing follows CallDisconnected
+      return; // nothing follows the call's end
     }
-    JsonObject data = CallService.eventData(call, event, result, by.operationContext())
-        .put("transcriptionUpdate", new JsonObject().put("transcriptionStatus", status)
-            .put("transcriptionStatusDetails", details));
-    events.publish(call, event, data, by.callbackUri() != null ? by.callbackUri() : call.callbackUri());
+    calls.publish(new TranscriptionEvent(call, by, outcome, forced, status, details));
   }
 
-  /** An armed {@code transcription} fault's result, its message filled in from the catalogue. */
-  private Optional<JsonObject> takeFault(Call call) {
-    return faults.take("transcription", call.callConnectionId()).map(Fault::result).map(r -> {
-      if (r.getString("message") == null) {
-        r.put("message", TranscriptionResult.find(r.getInteger("code"), r.getInteger("subCode"))
-            .map(TranscriptionResult::message).orElse("Unknown internal server error."));
-      }
-      return new JsonObject().put("code", r.getInteger("code")).put("subCode", r.getInteger("subCode"))
-          .put("message", r.getString("message"));
-    });
-  }
-
-  private CallTranscription register(Call call, TranscriptionOptions options) {
-    CallTranscription t = new CallTranscription(this, call, options);
-    byCall.put(call.callConnectionId(), t);
+  private CallTranscription register(Call call, TranscriptionSetup setup) {
+    CallTranscription t = new CallTranscription(this, call, setup);
+    byCall.put(call.id(), t);
     call.input().subscribe(t);
     return t;
   }
 
-  private CallTranscription runningOrRefuse(Call call) {
-    CallTranscription t = byCall.get(call.callConnectionId());
-    if (t == null || !t.isRunning()) {
-      throw AcsErrors.resultRow(400, 8585, "Action not valid in current call state: transcription is not running.");
-    }
-    return t;
-  }
-
-  /** The options when transcription may run on this call now, else the synchronous §8.3 row. */
-  private TranscriptionOptions usableOptions(Call call) {
+  /** The setup when transcription may run on this call now, else the synchronous row. */
+  private TranscriptionSetup usableSetup(Call call) {
     refuseIfEnded(call);
     if (call.state() != CallState.CONNECTED) {
-      throw TranscriptionOptions.sync(TranscriptionResult.CALL_NOT_ESTABLISHED);
+      throw new Refusal(Outcome.TRANSCRIPTION_NOT_ESTABLISHED);
     }
-    TranscriptionOptions options = TranscriptionOptions.of(call.requestExtras());
-    if (options == null || options.transportUrl() == null) {
-      throw TranscriptionOptions.sync(TranscriptionResult.TRANSPORT_URL_NOT_SET);
+    TranscriptionSetup setup = call.setup().transcription();
+    if (setup == null || setup.transportUrl() == null) {
+      throw new Refusal(Outcome.TRANSCRIPTION_URL_NOT_SET);
     }
-    if (!options.cognitiveServicesConfigured()) {
-      throw TranscriptionOptions.sync(TranscriptionResult.COGNITIVE_NOT_CONFIGURED);
+    if (!call.setup().hasCognitiveServices()) {
+      throw new Refusal(Outcome.TRANSCRIPTION_COGNITIVE_NOT_SET);
     }
-    return options;
+    return setup;
   }
 
   private static void refuseIfEnded(Call call) {
     if (!call.isActive()) {
-      throw TranscriptionOptions.sync(TranscriptionResult.CALL_TERMINATED);
+      throw new Refusal(Outcome.TRANSCRIPTION_CALL_TERMINATED);
     }
   }
 
-  private static Requester requester(JsonFields body) {
-    return new Requester(body.optString("operationContext"), body.optHttpUri("operationCallbackUri"));
-  }
-
-  ResultStatusCasing casing() {
-    return ResultStatusCasing.parse(settings.get(io.callemu.emulator.core.settings.Settings.TRANSCRIPTION_STATUS_CASING));
+  TranscriptionTransport transport() {
+    return transport;
   }
 
   long intermediateIntervalMs() {
-    return settings.getLong(TranscriptionSettings.INTERMEDIATE_INTERVAL_MS);
+    return settings.get(TranscriptionSettings.INTERMEDIATE_INTERVAL_MS);
   }
 
   long segmentationSilenceMs() {
-    return settings.getLong(TranscriptionSettings.SEGMENTATION_SILENCE_MS);
+    return settings.get(TranscriptionSettings.SEGMENTATION_SILENCE_MS);
   }
 
   long nowMillis() {

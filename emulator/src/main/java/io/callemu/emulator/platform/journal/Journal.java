@@ -6,31 +6,34 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * What happened, for verification (WireMock style): every API request, every callback with its
- * delivery attempts and outcome, every Event Grid post. In memory it is a bounded ring buffer; with
- * {@code --journal FILE} each record and each delivery attempt is also appended as one JSON line.
- * Used on the emulator's context only.
+ * What happened, for verification (WireMock style): every request, every callback with its
+ * delivery attempts and outcome, WebSocket activity, notes, Event Grid posts. In memory it is a
+ * bounded ring; with {@code --journal FILE} each entry and each change of one is also appended as
+ * a JSON line. Used on the emulator's context only.
  */
 public final class Journal {
 
-  private final ArrayDeque<JsonObject> entries = new ArrayDeque<>();
+  private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
   private final List<Waiter> waiters = new ArrayList<>();
   private final LongSupplier capacity;
   private final LongSupplier now;
   private AsyncFile file;
   private long sequence;
 
+  /**
+   * @param capacity entries kept in memory
+   * @param now the emulated clock (epoch ms)
+   */
   public Journal(LongSupplier capacity, LongSupplier now) {
     this.capacity = capacity;
     this.now = now;
@@ -54,53 +57,52 @@ public final class Journal {
     return f == null ? Future.succeededFuture() : f.close();
   }
 
-  /**
-   * Records an entry; the journal adds {@code seq} and {@code time} and returns the stored object
-   * (which {@link #update} may change later).
-   */
-  public JsonObject record(JsonObject entry) {
-    entry.put("seq", ++sequence).put("time", java.time.Instant.ofEpochMilli(now.getAsLong()).toString());
+  /** Records an entry (stamping it) and returns it, so its owner can report changes with {@link #changed}. */
+  public <E extends JournalEntry> E record(E entry) {
+    entry.stamp(++sequence, now.getAsLong(), System.currentTimeMillis());
     entries.addLast(entry);
     while (entries.size() > capacity.getAsLong()) {
       entries.removeFirst();
     }
-    writeLine(entry);
+    if (file != null) {
+      writeLine(entry.toJson());
+    }
     notifyWaiters(entry);
     return entry;
   }
 
-  /** Appends a line about an entry that changed (a delivery attempt) and wakes matching waiters. */
-  public void update(JsonObject entry, JsonObject change) {
-    writeLine(new JsonObject().put("seq", entry.getLong("seq")).put("update", change)
-        .put("time", java.time.Instant.ofEpochMilli(now.getAsLong()).toString()));
+  /** An entry changed (a delivery attempt): appends a line naming the change and wakes matching waiters. */
+  public void changed(JournalEntry entry, JsonObject change) {
+    if (file != null) {
+      writeLine(new JsonObject().put("seq", entry.seq()).put("update", change)
+          .put("time", Instant.ofEpochMilli(now.getAsLong()).toString()));
+    }
     notifyWaiters(entry);
   }
 
   private void writeLine(JsonObject line) {
-    if (file != null) {
-      file.write(Buffer.buffer(line.encode()).appendString("\n"));
-    }
+    file.write(Buffer.buffer(line.encode()).appendString("\n"));
   }
 
-  /** Entries matching {@code filter}, oldest first (copies). */
-  public JsonArray find(Predicate<JsonObject> filter) {
-    JsonArray out = new JsonArray();
-    for (JsonObject e : entries) {
+  /** Entries matching {@code filter}, oldest first. */
+  public List<JournalEntry> find(Predicate<JournalEntry> filter) {
+    List<JournalEntry> out = new ArrayList<>();
+    for (JournalEntry e : entries) {
       if (filter.test(e)) {
-        out.add(e.copy());
+        out.add(e);
       }
     }
     return out;
   }
 
   /**
-   * The first entry matching {@code condition}, now or as soon as one is recorded or updated;
-   * the wait ends with {@code null} when {@code cancel} runs first (the caller's timeout).
+   * The first entry matching {@code condition}, now or as soon as one is recorded or changes; the
+   * waiter goes when {@code promise} completes otherwise first (the caller's timeout).
    */
-  public Future<JsonObject> await(Predicate<JsonObject> condition, Promise<JsonObject> promise) {
-    for (JsonObject e : entries) {
+  public Future<JournalEntry> await(Predicate<JournalEntry> condition, Promise<JournalEntry> promise) {
+    for (JournalEntry e : entries) {
       if (condition.test(e)) {
-        promise.tryComplete(e.copy());
+        promise.tryComplete(e);
         return promise.future();
       }
     }
@@ -110,14 +112,13 @@ public final class Journal {
     return promise.future();
   }
 
-  private void notifyWaiters(JsonObject entry) {
+  private void notifyWaiters(JournalEntry entry) {
     if (waiters.isEmpty()) {
       return;
     }
-    for (Iterator<Waiter> it = new ArrayList<>(waiters).iterator(); it.hasNext();) {
-      Waiter w = it.next();
+    for (Waiter w : new ArrayList<>(waiters)) {
       if (w.condition.test(entry)) {
-        w.promise.tryComplete(entry.copy());
+        w.promise.tryComplete(entry);
       }
     }
   }
@@ -131,6 +132,6 @@ public final class Journal {
     return entries.size();
   }
 
-  private record Waiter(Predicate<JsonObject> condition, Promise<JsonObject> promise) {
+  private record Waiter(Predicate<JournalEntry> condition, Promise<JournalEntry> promise) {
   }
 }

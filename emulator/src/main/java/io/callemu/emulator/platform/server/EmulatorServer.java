@@ -1,44 +1,61 @@
 package io.callemu.emulator.platform.server;
 
 import io.callemu.emulator.CallemuConfig;
-import io.callemu.emulator.surface.acs.AcsApi;
-import io.callemu.emulator.surface.acs.auth.HmacAuthenticator;
 import io.callemu.emulator.core.call.CallService;
-import io.callemu.emulator.platform.webhook.CallbackDispatcher;
+import io.callemu.emulator.core.call.CallSettings;
+import io.callemu.emulator.core.caller.CallerActions;
 import io.callemu.emulator.core.clock.Clock;
+import io.callemu.emulator.core.clock.ClockMode;
 import io.callemu.emulator.core.clock.VirtualClock;
 import io.callemu.emulator.core.clock.WallClock;
-import io.callemu.emulator.surface.control.ControlApi;
-import io.callemu.emulator.surface.acs.eventgrid.EventGridPublisher;
+import io.callemu.emulator.core.event.DomainEvents;
+import io.callemu.emulator.core.event.Notice;
 import io.callemu.emulator.core.fault.Faults;
-import io.callemu.emulator.platform.http.RepeatabilityCache;
-import io.callemu.emulator.platform.journal.Journal;
 import io.callemu.emulator.core.media.MediaService;
+import io.callemu.emulator.core.media.MediaSettings;
 import io.callemu.emulator.core.media.PlayDurations;
+import io.callemu.emulator.core.media.RecognizeSettings;
+import io.callemu.emulator.core.scenario.ScenarioRule;
 import io.callemu.emulator.core.scenario.ScenarioRunner;
 import io.callemu.emulator.core.scenario.Scenarios;
 import io.callemu.emulator.core.settings.Settings;
-import io.callemu.emulator.platform.tls.TlsMaterial;
-import io.callemu.emulator.core.transcription.StreamConnector;
 import io.callemu.emulator.core.transcription.TranscriptionService;
+import io.callemu.emulator.core.transcription.TranscriptionSettings;
+import io.callemu.emulator.platform.http.HttpReply;
+import io.callemu.emulator.platform.http.RepeatabilityCache;
+import io.callemu.emulator.platform.http.Replies;
+import io.callemu.emulator.platform.journal.Journal;
+import io.callemu.emulator.platform.journal.JournalSettings;
+import io.callemu.emulator.platform.journal.NoteEntry;
+import io.callemu.emulator.platform.tls.TlsMaterial;
+import io.callemu.emulator.platform.webhook.CallbackSettings;
+import io.callemu.emulator.platform.webhook.WebhookDelivery;
+import io.callemu.emulator.surface.acs.AcsEvents;
+import io.callemu.emulator.surface.acs.AcsRoutes;
+import io.callemu.emulator.surface.acs.AcsSettings;
+import io.callemu.emulator.surface.acs.eventgrid.EventGridPublisher;
+import io.callemu.emulator.surface.acs.transcription.AcsTranscriptionTransport;
+import io.callemu.emulator.surface.acs.transcription.StreamConnector;
+import io.callemu.emulator.surface.acs.transcription.TranscriptionStreamSettings;
+import io.callemu.emulator.surface.control.ControlRoutes;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The emulator as one verticle: every surface and all call state live on its single event-loop
- * context, so a call is a single-threaded state machine without locks. HTTP and HTTPS serve the
- * same handler: {@code /calling/**} goes to the ACS surface, everything else to the router (the
- * control API).
+ * The emulator as one verticle and its composition root: every surface and all call state live on
+ * its single event-loop context, so a call is a single-threaded state machine without locks. Here
+ * the core is built, each feature's settings registered, the surfaces subscribed to the core's
+ * events and their routes mounted; HTTP and HTTPS serve the same router.
  */
 public final class EmulatorServer extends VerticleBase {
 
@@ -47,13 +64,13 @@ public final class EmulatorServer extends VerticleBase {
 
   private final CallemuConfig config;
   private final TlsMaterial tls;
-  private final Settings settings = new Settings();
-  private final Scenarios scenarios;
+  private final Settings settings = new Settings(CallSettings.ALL, CallbackSettings.ALL, JournalSettings.ALL,
+      AcsSettings.ALL, RecognizeSettings.ALL, MediaSettings.PROMPTS, MediaSettings.CALLER_AUDIO,
+      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL);
+  private final Scenarios scenarios = new Scenarios();
   private volatile ListeningPorts ports;
   private Journal journal;
   private HttpClient client;
-  private HmacAuthenticator authenticator;
-  private long authenticatorSkew = -1;
   private StreamConnector streams;
 
   /**
@@ -67,13 +84,14 @@ public final class EmulatorServer extends VerticleBase {
   public EmulatorServer(CallemuConfig config, TlsMaterial tls, String scenarioDocument) {
     this.config = config;
     this.tls = tls;
-    this.scenarios = new Scenarios(config.dataDir());
     config.settings().forEach((key, value) -> settings.set(key, value, "--set"));
     if (scenarioDocument != null) {
       try {
-        java.nio.file.Path dir = config.scenario().toAbsolutePath().getParent();
-        scenarios.add(scenarioDocument, dir == null ? config.dataDir() : dir);
-      } catch (IllegalArgumentException e) {
+        Path dir = config.scenario().toAbsolutePath().getParent();
+        List<ScenarioRule> rules = io.callemu.emulator.surface.control.ScenarioParser.parse(scenarioDocument,
+            dir == null ? config.dataDir() : dir);
+        scenarios.addAll(rules);
+      } catch (RuntimeException e) {
         throw new IllegalArgumentException("scenario " + config.scenario() + ": " + e.getMessage());
       }
     }
@@ -85,40 +103,63 @@ public final class EmulatorServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Clock clock = config.clock().equals(CallemuConfig.VIRTUAL)
+    Clock clock = config.clock() == ClockMode.VIRTUAL
         ? new VirtualClock(context, System.currentTimeMillis())
         : new WallClock(vertx, context, config.timeScale());
-    journal = new Journal(() -> settings.getLong(Settings.JOURNAL_CAPACITY), clock::nowMillis);
+    journal = new Journal(() -> settings.get(JournalSettings.CAPACITY), clock::nowMillis);
     client = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true).setVerifyHost(false)
             .setConnectTimeout(CALLBACK_CONNECT_TIMEOUT_MS),
         new PoolOptions().setHttp1MaxSize(CALLBACK_CONNECTIONS_PER_HOST));
     Faults faults = new Faults();
-    CallbackDispatcher callbacks = new CallbackDispatcher(client, clock, settings, journal, faults);
-    CallService calls = new CallService(clock, settings, callbacks);
-    MediaService media = new MediaService(vertx, calls, settings, faults, journal,
+    DomainEvents events = new DomainEvents();
+    WebhookDelivery webhook = new WebhookDelivery(client, clock, settings, journal, faults);
+
+    // The core.
+    CallService calls = new CallService(clock, settings, events);
+    MediaService media = new MediaService(vertx, calls, settings, faults,
         new PlayDurations(vertx, client, settings, config.dataDir()), config.host());
-    ScenarioRunner scenarioRunner = new ScenarioRunner(vertx, scenarios, calls, media);
+    streams = new StreamConnector(vertx, tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
+    TranscriptionService transcriptions = new TranscriptionService(clock, settings, faults, calls,
+        new AcsTranscriptionTransport(streams, clock, settings, journal, faults));
+    CallerActions caller = new CallerActions(vertx, calls, media, settings);
+    ScenarioRunner scenarioRunner = new ScenarioRunner(vertx, scenarios, calls, caller);
+
+    // The fan-out: the apps' callbacks are queued first, then scenarios react, then the journal notes.
+    events.subscribe(new AcsEvents(webhook::deliver, clock, settings)::on);
+    events.subscribe(scenarioRunner::on);
+    events.subscribe(e -> {
+      if (e instanceof Notice n) {
+        journal.record(new NoteEntry(n.callId(), n.message()));
+      }
+    });
+    events.onListenerError(e -> journal.record(new NoteEntry(null, "event listener failed: " + e)));
+
+    // The surfaces.
     // Replay windows are real time: SDK retries happen in real time whatever the emulated clock.
     RepeatabilityCache repeats = RepeatabilityCache.withDefaults(() -> System.nanoTime() / 1_000_000);
-    streams = new StreamConnector(vertx, tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
-    TranscriptionService transcriptions = new TranscriptionService(clock, settings, callbacks, journal, faults,
-        streams, calls);
-    transcriptions.onStarted(scenarioRunner::transcriptionStarted);
-    AcsApi acs = new AcsApi(calls, media, settings, this::authenticator, repeats, journal, config.loose(),
-        transcriptions);
     EventGridPublisher eventGrid = config.eventGridWebhook() == null ? null
         : new EventGridPublisher(client, journal, clock, config.eventGridWebhook());
-    Router router = Router.router(vertx);
-    new ControlApi(vertx, clock, calls, media, callbacks, journal, faults, scenarios, settings, repeats,
-        eventGrid, config.controlToken(), transcriptions).mount(router);
-    Handler<HttpServerRequest> root = req -> {
-      String path = req.path();
-      if (path.equals("/calling") || path.startsWith("/calling/")) {
-        acs.handle(req);
-      } else {
-        router.handle(req);
-      }
+    Runnable reset = () -> {
+      transcriptions.reset();
+      calls.reset();
+      webhook.reset();
+      faults.clear();
+      scenarios.clear();
+      repeats.clear();
+      journal.clear();
     };
+    Router router = Router.router(vertx);
+    new AcsRoutes(calls, media, transcriptions, settings, journal, repeats, config.accessKey(), config.loose())
+        .mount(vertx, router);
+    new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook, journal,
+        faults, scenarios, settings, eventGrid, config.dataDir(), reset), config.controlToken()).mount(router);
+    // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML
+    // page, naming the surfaces an app may be looking for.
+    router.route().handler(ctx -> Replies.send(ctx, HttpReply.json(404, new JsonObject().put("error",
+        new JsonObject().put("code", "NotFound").put("message", "callemu serves nothing at "
+            + ctx.request().method() + " " + ctx.request().path() + "; it emulates ACS Call Automation under"
+            + " /calling and its control API under /_emulator (Microsoft Graph calls and Speech-to-text"
+            + " REST are not emulated yet)")))));
 
     Future<Void> journalReady = config.journal() == null ? Future.succeededFuture()
         : journal.openFile(vertx, config.journal());
@@ -129,23 +170,12 @@ public final class EmulatorServer extends VerticleBase {
         .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPem().toString())
             .setKeyPath(tls.keyPem().toString())));
     return journalReady
-        .compose(v -> http.requestHandler(root).listen())
-        .compose(v -> https == null ? Future.succeededFuture() : https.requestHandler(root).listen())
+        .compose(v -> http.requestHandler(router).listen())
+        .compose(v -> https == null ? Future.succeededFuture() : https.requestHandler(router).listen())
         .map(v -> {
           ports = new ListeningPorts(http.actualPort(), https == null ? -1 : https.actualPort());
           return null;
         });
-  }
-
-  /** The HMAC verifier, rebuilt when the allowed clock skew setting changes. */
-  private HmacAuthenticator authenticator() {
-    long skew = settings.getLong(Settings.HMAC_MAX_SKEW_SECONDS);
-    if (authenticator == null || skew != authenticatorSkew) {
-      authenticator = new HmacAuthenticator(config.accessKey(), java.time.Clock.systemUTC(),
-          Duration.ofSeconds(skew));
-      authenticatorSkew = skew;
-    }
-    return authenticator;
   }
 
   @Override

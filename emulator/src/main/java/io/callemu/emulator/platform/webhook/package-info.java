@@ -1,2 +1,5 @@
-/** Delivery of Call Automation callbacks: CloudEvents envelopes, per-call ordered queues, retries through the clock. */
+/**
+ * Webhook delivery shared by every surface: per-call order, retries with backoff on the emulated
+ * clock, callback faults and the journal. The body and headers come from the surface.
+ */
 package io.callemu.emulator.platform.webhook;

@@ -27,6 +27,6 @@ public final class AcsError extends RuntimeException {
   }
 
   public JsonObject body() {
-    return new JsonObject().put("error", new JsonObject().put("code", code).put("message", getMessage()));
+    return AcsErrors.envelope(code, getMessage());
   }
 }

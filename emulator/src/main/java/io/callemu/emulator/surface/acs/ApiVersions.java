@@ -2,7 +2,7 @@ package io.callemu.emulator.surface.acs;
 
 import java.util.List;
 
-/** The Call Automation api-versions of reference section 10. */
+/** The Call Automation api-versions callemu accepts (the REST specification's stable and preview folders). */
 final class ApiVersions {
 
   /** Java SDK 1.0.4 (GA1). */

@@ -4,6 +4,7 @@ import static io.callemu.emulator.core.media.MediaFixture.result;
 import static io.callemu.emulator.core.media.MediaFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callemu.emulator.core.caller.CallerAudio;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -2,7 +2,9 @@ package io.callemu.emulator.surface.acs.eventgrid;
 
 import io.callemu.emulator.core.call.IncomingCall;
 import io.callemu.emulator.core.clock.Clock;
+import io.callemu.emulator.platform.journal.EventGridEntry;
 import io.callemu.emulator.platform.journal.Journal;
+import io.callemu.emulator.surface.acs.AcsIdentifiers;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -15,7 +17,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Plays Event Grid for {@code Microsoft.Communication.IncomingCall} (reference section 12): before
+ * Plays Event Grid for {@code Microsoft.Communication.IncomingCall}: before
  * the first event it proves the webhook with a SubscriptionValidationEvent, which the app must
  * answer with {@code {"validationResponse": <code>}}; events then go as a JSON array in the Event
  * Grid schema. One attempt per post: the outcome goes back to the control-API caller.
@@ -48,8 +50,8 @@ public final class EventGridPublisher {
   /** Posts the IncomingCall event; fails with {@link EventGridException} naming what went wrong. */
   public Future<JsonObject> publishIncomingCall(IncomingCall call) {
     JsonObject data = new JsonObject()
-        .put("to", call.to().toJson())
-        .put("from", call.from().toJson())
+        .put("to", AcsIdentifiers.render(call.to()))
+        .put("from", AcsIdentifiers.render(call.from()))
         .put("serverCallId", call.serverCallId())
         .put("hasIncomingVideo", false)
         .put("incomingCallContext", call.incomingCallContext())
@@ -109,8 +111,7 @@ public final class EventGridPublisher {
   }
 
   private Future<Response> post(JsonObject event, String aegEventType) {
-    JsonObject entry = journal.record(new JsonObject().put("kind", "eventgrid")
-        .put("type", event.getString("eventType")).put("url", webhook).put("event", event.copy()));
+    EventGridEntry entry = journal.record(new EventGridEntry(event.getString("eventType"), webhook, event.copy()));
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(webhook)
         .setIdleTimeout(TIMEOUT_MS)
         .putHeader("Content-Type", "application/json")
@@ -130,8 +131,8 @@ public final class EventGridPublisher {
       } else {
         outcome.put("error", String.valueOf(ar.cause().getMessage()));
       }
-      entry.put("outcome", outcome);
-      journal.update(entry, outcome);
+      entry.answered(outcome);
+      journal.changed(entry, outcome);
       if (ar.failed()) {
         return Future.failedFuture(new EventGridException("the Event Grid webhook " + webhook
             + " could not be reached: " + ar.cause().getMessage()));

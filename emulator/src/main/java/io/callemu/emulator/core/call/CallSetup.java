@@ -1,0 +1,29 @@
+package io.callemu.emulator.core.call;
+
+import io.callemu.emulator.core.party.Party;
+import io.callemu.emulator.core.party.PhoneNumber;
+
+/**
+ * What the app said when it created or answered a call, validated.
+ *
+ * @param callbackUri where the call's events go (an absolute http(s) URI)
+ * @param context the request's context string, echoed by the call's own events, or null
+ * @param callerId the number shown to a phone callee, or null
+ * @param displayName the name shown to the callee, or null
+ * @param answeredBy the identity that answered an inbound call, or null
+ * @param cognitiveServicesEndpoint the AI (speech) service configured for the call, or null
+ * @param transcription the transcription setup, or null without one
+ */
+public record CallSetup(String callbackUri, String context, PhoneNumber callerId, String displayName,
+    Party answeredBy, String cognitiveServicesEndpoint, TranscriptionSetup transcription) {
+
+  /** A setup with only a callback and a context. */
+  public static CallSetup of(String callbackUri, String context) {
+    return new CallSetup(callbackUri, context, null, null, null, null, null);
+  }
+
+  /** Whether speech recognition is available on the call (an AI endpoint was configured). */
+  public boolean hasCognitiveServices() {
+    return cognitiveServicesEndpoint != null && !cognitiveServicesEndpoint.isBlank();
+  }
+}

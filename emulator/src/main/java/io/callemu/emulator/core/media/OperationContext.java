@@ -1,0 +1,43 @@
+package io.callemu.emulator.core.media;
+
+import io.callemu.emulator.core.clock.Clock;
+import io.callemu.emulator.core.fault.Fault;
+import io.callemu.emulator.core.outcome.ActionKind;
+import io.callemu.emulator.core.settings.Setting;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a media operation may use: its call's timers, a way to report, prompt lengths, settings and
+ * faults. Narrow on purpose, so an operation is a state machine that tests drive without HTTP.
+ */
+interface OperationContext {
+
+  /** Runs {@code task} after {@code delayMs} emulated ms unless the call ends first. */
+  Clock.Timer schedule(long delayMs, Runnable task);
+
+  /** Publishes an event of this call's media. */
+  void publish(MediaEvent event);
+
+  /** The call's media event for {@code operation}. */
+  MediaEvent event(OperationRef operation, io.callemu.emulator.core.outcome.Outcome outcome,
+      io.callemu.emulator.core.outcome.Forced forced, MediaResult result);
+
+  /** How long {@code sources} play in order; fails with a {@link SourceFailure}. */
+  Future<Long> promptLength(List<PlaySource> sources);
+
+  <T> T setting(Setting<T> setting);
+
+  /** Uses up an armed fault of {@code action} for this call, if one is armed. */
+  Optional<Fault> takeFault(ActionKind action);
+
+  /** How recognised phrases pick choices. */
+  ChoiceMatching choices();
+
+  /** A line for the journal about this call's media. */
+  void note(String message);
+
+  /** The operation finished (its last event published): the next queued one may start. */
+  void ended(MediaOperation operation);
+}

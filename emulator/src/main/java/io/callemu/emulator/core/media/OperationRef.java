@@ -1,0 +1,15 @@
+package io.callemu.emulator.core.media;
+
+import io.callemu.emulator.core.call.Requester;
+import io.callemu.emulator.core.outcome.ActionKind;
+
+/**
+ * The operation an event is about.
+ *
+ * @param id unique in the emulator ({@code op-17})
+ * @param kind the action (play, recognize, continuous DTMF, send DTMF)
+ * @param requester the context its events echo and where they go
+ * @param recognize the recognize request, or null for other kinds
+ */
+public record OperationRef(String id, ActionKind kind, Requester requester, RecognizeSpec recognize) {
+}

@@ -1,0 +1,70 @@
+package io.callemu.emulator.surface.control;
+
+import static io.callemu.emulator.surface.control.ControlReplies.iso;
+
+import io.callemu.emulator.core.call.CallService;
+import io.callemu.emulator.core.call.IncomingCall;
+import io.callemu.emulator.core.outcome.InvalidRequest;
+import io.callemu.emulator.core.party.Parties;
+import io.callemu.emulator.core.party.Party;
+import io.callemu.emulator.platform.http.HttpReply;
+import io.callemu.emulator.platform.http.JsonReader;
+import io.callemu.emulator.surface.acs.AcsIdentifiers;
+import io.callemu.emulator.surface.acs.eventgrid.EventGridPublisher;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /_emulator/incoming-calls}: an inbound ACS call, offered to the app as Event Grid's
+ * IncomingCall at {@code --eventgrid-webhook}.
+ */
+final class IncomingCallsResource {
+
+  private final CallService calls;
+  private final EventGridPublisher eventGrid;
+
+  /** @param eventGrid the publisher, or null without {@code --eventgrid-webhook} */
+  IncomingCallsResource(CallService calls, EventGridPublisher eventGrid) {
+    this.calls = calls;
+    this.eventGrid = eventGrid;
+  }
+
+  Future<HttpReply> offer(RoutingContext ctx) {
+    JsonReader body = ControlReplies.body(ctx);
+    if (eventGrid == null) {
+      throw new ControlError(409, "NoEventGridWebhook", "inbound calls need --eventgrid-webhook "
+          + "(CALLEMU_EVENTGRID_WEBHOOK): callemu has nowhere to post the IncomingCall event");
+    }
+    Party from = party(body, "from");
+    Party to = party(body, "to");
+    String displayName = body.optString("callerDisplayName");
+    IncomingCall offered = calls.offer(from, to, displayName);
+    return eventGrid.publishIncomingCall(offered).transform(ar -> {
+      if (ar.failed()) {
+        calls.dismiss(offered.incomingCallContext());
+        return Future.failedFuture(new ControlError(502, "EventGridDeliveryFailed", ar.cause().getMessage()));
+      }
+      return Future.succeededFuture(HttpReply.json(201, new JsonObject()
+          .put("incomingCallContext", offered.incomingCallContext())
+          .put("serverCallId", offered.serverCallId())
+          .put("correlationId", offered.correlationId())
+          .put("from", AcsIdentifiers.render(from)).put("to", AcsIdentifiers.render(to))
+          .put("expiresAt", iso(offered.expiresAt()))
+          .put("event", ar.result())));
+    });
+  }
+
+  /** {@code "+1555..."} (a phone number), a raw id ({@code "8:acs:..."}), or an identifier object. */
+  private static Party party(JsonReader body, String field) {
+    Object v = body.json().getValue(field);
+    if (v instanceof String s && !s.isBlank()) {
+      return Parties.fromText(s);
+    }
+    if (v instanceof JsonObject) {
+      return AcsIdentifiers.read(body.requireObject(field));
+    }
+    throw new InvalidRequest(field + " is required: a phone number like \"+15551234567\", "
+        + "a raw id like \"8:acs:...\" or an identifier object");
+  }
+}
