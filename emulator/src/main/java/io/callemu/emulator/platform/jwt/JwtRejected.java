@@ -30,7 +30,8 @@ public final class JwtRejected extends Exception {
 
   private final Reason reason;
 
-  JwtRejected(Reason reason, String message) {
+  /** For callers that check more than {@link JwtRules} says (a claim that must match another). */
+  public JwtRejected(Reason reason, String message) {
     super(message, null, false, false);
     this.reason = reason;
   }
