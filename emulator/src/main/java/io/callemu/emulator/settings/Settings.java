@@ -113,7 +113,7 @@ public final class Settings {
           "whether each new call binds its own UDP port for RFC 4733 DTMF (false saves one file "
               + "descriptor per call in load tests; the control API's dtmf still works)",
           "CONTRACT section 3")),
-      TranscriptionSettings.ALL);
+      TranscriptionSettings.ALL, io.callemu.emulator.surface.graph.GraphAuthSettings.ALL);
 
   @SafeVarargs
   private static List<Setting> concat(List<Setting>... groups) {
