@@ -109,6 +109,7 @@ public final class EmulatorServer extends VerticleBase {
     EventGridPublisher eventGrid = config.eventGridWebhook() == null ? null
         : new EventGridPublisher(client, journal, clock, config.eventGridWebhook());
     Router router = Router.router(vertx);
+    io.callemu.emulator.surface.graph.GraphIdentity.mount(router, vertx, config, settings, journal);
     new ControlApi(vertx, clock, calls, media, callbacks, journal, faults, scenarios, settings, repeats,
         eventGrid, config.controlToken(), transcriptions).mount(router);
     Handler<HttpServerRequest> root = req -> {
