@@ -10,6 +10,8 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,15 +64,31 @@ public final class SigningKey {
     }
   }
 
-  /** A fresh key that lives only in memory. */
+  /**
+   * A fresh key that lives only in memory. Its JWK carries a self-signed certificate ({@code x5c},
+   * {@code x5t}) as Entra ID's and the Bot Framework's published keys do: some validators build the
+   * public key from {@code x5c[0]} rather than from {@code n} and {@code e}.
+   */
   public static SigningKey generate() {
     try {
-      RSAKey key = new RSAKeyGenerator(BITS).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-          .keyIDFromThumbprint(true).generate();
-      return new SigningKey(key);
-    } catch (JOSEException e) {
+      RSAKey key = new RSAKeyGenerator(BITS).generate();
+      X509Certificate certificate = SelfSignedCertificate.of(key.toKeyPair());
+      RSAKey withCertificate = withThumbprint(new RSAKey.Builder(key)
+          .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+          .x509CertChain(List.of(Base64.encode(certificate.getEncoded()))), certificate)
+          .keyIDFromThumbprint().build();
+      return new SigningKey(withCertificate);
+    } catch (JOSEException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate an RSA signing key", e);
     }
+  }
+
+  /** {@code x5t}, the SHA-1 certificate thumbprint Entra ID publishes beside {@code x5c}. */
+  @SuppressWarnings("deprecation")
+  private static RSAKey.Builder withThumbprint(RSAKey.Builder key, X509Certificate certificate)
+      throws GeneralSecurityException {
+    byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
+    return key.x509CertThumbprint(Base64URL.encode(sha1));
   }
 
   /**
@@ -160,7 +182,10 @@ public final class SigningKey {
     return jwt.serialize();
   }
 
-  /** The public half as a JWK ({@code kty, e, n, kid, use:"sig", alg:"RS256"}); never the private part. */
+  /**
+   * The public half as a JWK ({@code kty, e, n, kid, use:"sig", alg:"RS256"}, and {@code x5c},
+   * {@code x5t} for a key made here); never the private part.
+   */
   public Map<String, Object> publicJwk() {
     return jwk.toPublicJWK().toJSONObject();
   }

@@ -78,6 +78,21 @@ class SigningKeyTest {
   }
 
   @Test
+  void thePublishedKeyCarriesACertificateOfTheSameKey() throws Exception {
+    SigningKey key = SigningKey.generate();
+    com.nimbusds.jose.jwk.RSAKey published = com.nimbusds.jose.jwk.RSAKey.parse(key.publicJwk());
+    java.security.cert.X509Certificate certificate = published.getParsedX509CertChain().get(0);
+
+    assertThat(certificate.getPublicKey()).isEqualTo(published.toRSAPublicKey());
+    certificate.verify(certificate.getPublicKey());
+    assertThat(key.publicJwk()).containsKey("x5t");
+    // A validator that takes the key from x5c[0] accepts the token.
+    String token = key.sign(claims());
+    assertThat(com.nimbusds.jwt.SignedJWT.parse(token).verify(new com.nimbusds.jose.crypto.RSASSAVerifier(
+        (java.security.interfaces.RSAPublicKey) certificate.getPublicKey()))).isTrue();
+  }
+
+  @Test
   void theKeyIdIsTheThumbprint() throws Exception {
     SigningKey key = SigningKey.generate();
     assertThat(key.publicJwk()).containsEntry("kid", key.keyId()).containsEntry("kty", "RSA")
