@@ -12,7 +12,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bearer tokens on the notifications callemu posts to a bot (CONTRACT section 6; reference
@@ -33,8 +35,20 @@ public final class BotNotificationTokens {
   static final Duration BACKDATE = Duration.ofMinutes(5);
   static final Duration LIFETIME = Duration.ofHours(1);
 
+  /** How long one token serves a bot. */
+  static final Duration REUSE = Duration.ofMinutes(5);
+  /** Bots (with tenants) whose token is kept; any number can come through the control API. */
+  static final int MAX_AUDIENCES = 1_000;
+
+  private record Audience(String botAppId, String tenantId) {
+  }
+
+  private record Issued(Instant at, Future<String> token) {
+  }
+
   private final SigningKeyFile key;
   private final Clock clock;
+  private final Map<Audience, Issued> recent = new HashMap<>();
 
   /** @param clock real time: bots judge the lifetime by their own clocks */
   public BotNotificationTokens(SigningKeyFile key, Clock clock) {
@@ -55,10 +69,24 @@ public final class BotNotificationTokens {
         .build();
   }
 
-  /** A signed token for one notification to {@code botAppId}; fails only when the key cannot be loaded. */
+  /**
+   * The token for a notification to {@code botAppId} in {@code tenantId}; fails only when the key
+   * cannot be loaded. The claims name no notification, so one token serves a bot for
+   * {@link #REUSE} (it stays valid for 55 minutes more) and a busy emulator signs a few times an
+   * hour instead of once per notification. Call on the emulator's context.
+   */
   public Future<String> sign(String botAppId, String tenantId) {
     Instant now = clock.instant();
-    return key.key().map(k -> k.sign(claims(botAppId, tenantId, now)));
+    Audience audience = new Audience(botAppId, tenantId);
+    Issued issued = recent.get(audience);
+    if (issued == null || issued.at().plus(REUSE).isBefore(now) || issued.token().failed()) {
+      if (recent.size() >= MAX_AUDIENCES) {
+        recent.clear();
+      }
+      issued = new Issued(now, key.sign(claims(botAppId, tenantId, now)));
+      recent.put(audience, issued);
+    }
+    return issued.token();
   }
 
   /** Serves the OpenID configuration and the JWKS; mount before the control API's token check. */

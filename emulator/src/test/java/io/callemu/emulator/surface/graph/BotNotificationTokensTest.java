@@ -31,6 +31,54 @@ class BotNotificationTokensTest {
   private static final String BOT = "b0b0b0b0-1111-4222-8333-444455556666";
   private static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
+  /** A clock the test moves. */
+  private static final class MovableClock extends Clock {
+    private Instant now = Instant.now();
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private static String await(io.vertx.core.Future<String> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void oneTokenServesABotForFiveMinutesThenANewOneIsSigned(@TempDir Path dataDir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      MovableClock clock = new MovableClock();
+      BotNotificationTokens signer = new BotNotificationTokens(
+          new SigningKeyFile(vertx, dataDir.resolve("k.json")), clock);
+      String first = await(signer.sign(BOT, TENANT));
+
+      clock.now = clock.now.plusSeconds(299);
+      assertThat(await(signer.sign(BOT, TENANT))).isEqualTo(first);
+      assertThat(await(signer.sign("another-bot", TENANT))).isNotEqualTo(first);
+      assertThat(await(signer.sign(BOT, "another-tenant"))).isNotEqualTo(first);
+
+      clock.now = clock.now.plusSeconds(2);
+      String renewed = await(signer.sign(BOT, TENANT));
+      assertThat(renewed).isNotEqualTo(first);
+      assertThat(SignedJWT.parse(renewed).getJWTClaimsSet().getExpirationTime().toInstant())
+          .isEqualTo(clock.now.plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    } finally {
+      vertx.close();
+    }
+  }
+
   @Test
   void aNotificationTokenVerifiesAgainstThePublishedKeys(@TempDir Path dataDir) throws Exception {
     try (Callemu callemu = Callemu.start(CallemuConfig.defaults().withPort(0).withHttpsPort(0).withDataDir(dataDir)

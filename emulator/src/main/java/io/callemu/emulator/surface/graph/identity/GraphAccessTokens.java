@@ -84,8 +84,7 @@ public final class GraphAccessTokens {
 
   /** A signed token for {@code clientId} in {@code tenant}, issued now. */
   public Future<String> issue(String tenant, String clientId) {
-    Instant now = clock.instant();
-    return key.key().map(k -> k.sign(claims(tenant, clientId, now)));
+    return key.sign(claims(tenant, clientId, clock.instant()));
   }
 
   /**
