@@ -57,10 +57,10 @@ public final class GraphErrors {
     return badRequest("Resource not found for the segment '" + segment + "'.");
   }
 
-  /** 405 {@code BadRequest}: the path exists but not with this method. */
-  public static GraphError methodNotAllowed(String method, String path) {
-    return new GraphError(405, "BadRequest", "No HTTP resource was found that matches the request "
-        + method + " " + path + ".", Map.of());
+  /** 501 {@code NotImplemented}: a calls API request this callemu does not serve. */
+  public static GraphError notImplemented(String method, String path) {
+    return new GraphError(501, "NotImplemented", "callemu does not serve " + method + " " + path
+        + " (its Graph surface serves the Entra ID stand-in and GET …/communications/calls/{id}).", Map.of());
   }
 
   /**

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * The Graph routes under {@code /v1.0} and {@code /beta}: request ids and the error envelope on
  * every path, {@code GET …/calls/{id}} (no call exists yet, so 404 {@code 8522} once the token
- * passes), and for any other path the real service's 400 "Resource not found for the segment".
- * Routes of further operations go between the ids and the fallback.
+ * passes), for a path Graph does not have the real service's 400 "Resource not found for the
+ * segment", and 501 for the rest of the calls API. Routes of further operations go between the ids
+ * and the fallback.
  */
 public final class GraphRoutes {
 
@@ -50,6 +51,6 @@ public final class GraphRoutes {
         return GraphErrors.resourceNotFound(segment);
       }
     }
-    return GraphErrors.methodNotAllowed(ctx.request().method().name(), ctx.request().path());
+    return GraphErrors.notImplemented(ctx.request().method().name(), ctx.request().path());
   }
 }

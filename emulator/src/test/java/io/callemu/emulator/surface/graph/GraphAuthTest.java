@@ -164,6 +164,14 @@ class GraphAuthTest {
   }
 
   @Test
+  void callsApiRequestsNotServedYetAre501InTheEnvelope() {
+    Answer a = http.https("POST", "/v1.0/communications/calls", "application/json", "{}",
+        Map.of("client-request-id", "c1c2c3c4-0000-4000-8000-000000000009"));
+    assertThat(assertEnvelope(a, 501, "NotImplemented").getString("message"))
+        .contains("POST /v1.0/communications/calls");
+  }
+
+  @Test
   void pathsGraphDoesNotHaveAre400ResourceNotFound() {
     Answer a = http.https("GET", "/v1.0/me/drive", null, null, Map.of("client-request-id",
         "c1c2c3c4-0000-4000-8000-000000000009"));
