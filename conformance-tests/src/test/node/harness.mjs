@@ -101,6 +101,7 @@ function describeError(e) {
     code: e?.code,
     message: String(e?.message ?? e),
     body: e?.response?.bodyAsText ?? undefined,
+    details: e?.details,
   };
 }
 

@@ -116,6 +116,11 @@ public final class CallemuTarget implements AutoCloseable {
     return httpConnectionString;
   }
 
+  /** https://localhost:port (no trailing slash): the origin of the HTTPS connection string. */
+  public String httpsEndpoint() {
+    return group(connectionString, 1).replaceFirst("/$", "");
+  }
+
   /** http://127.0.0.1:port (no trailing slash) */
   public String httpEndpoint() {
     return group(httpConnectionString, 1).replaceFirst("/$", "");

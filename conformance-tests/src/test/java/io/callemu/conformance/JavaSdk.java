@@ -18,7 +18,7 @@ import javax.net.ssl.SSLException;
  * that starts one emulator (one data dir, one certificate) per test class in one JVM: the JVM
  * reads the default trust store once, so a system property can only ever name one of them.
  */
-final class JavaSdk {
+public final class JavaSdk {
 
   private JavaSdk() {}
 
@@ -33,7 +33,11 @@ final class JavaSdk {
         .buildClient();
   }
 
-  private static HttpClient httpClient(Path caPem) {
+  /**
+   * The azure-core HTTP client of an app that trusts {@code caPem} (null: the JVM's default trust);
+   * the Java Graph tests give it to azure-identity's credential.
+   */
+  public static HttpClient httpClient(Path caPem) {
     reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create();
     if (caPem != null) {
       SslContext ssl = trusting(caPem);

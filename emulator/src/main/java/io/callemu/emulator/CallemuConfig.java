@@ -33,6 +33,7 @@ public final class CallemuConfig {
   private final boolean loose;
   private final String controlToken;
   private final Path journal;
+  private final Map<String, String> graphApps;
 
   private CallemuConfig(Values v) {
     this.host = v.host;
@@ -50,6 +51,7 @@ public final class CallemuConfig {
     this.loose = v.loose;
     this.controlToken = v.controlToken;
     this.journal = v.journal;
+    this.graphApps = Collections.unmodifiableMap(new LinkedHashMap<>(v.graphApps));
   }
 
   /** The mutable twin every {@code withX} copy goes through. */
@@ -69,6 +71,7 @@ public final class CallemuConfig {
     boolean loose;
     String controlToken;
     Path journal;
+    Map<String, String> graphApps = new LinkedHashMap<>();
   }
 
   private CallemuConfig with(java.util.function.Consumer<Values> change) {
@@ -88,6 +91,7 @@ public final class CallemuConfig {
     v.loose = loose;
     v.controlToken = controlToken;
     v.journal = journal;
+    v.graphApps = new LinkedHashMap<>(graphApps);
     change.accept(v);
     return new CallemuConfig(v);
   }
@@ -106,12 +110,19 @@ public final class CallemuConfig {
   public static CallemuConfig fromArgs(String[] args, Map<String, String> env) {
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> settings = new LinkedHashMap<>();
+    // Repeatable: the command line's list replaces the environment's rather than adding to it.
+    java.util.List<String> envGraphApps = new java.util.ArrayList<>();
+    java.util.List<String> graphApps = new java.util.ArrayList<>();
     for (String name : Option.NAMES) {
       String fromEnv = env.get("CALLEMU_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
       if (fromEnv != null && !fromEnv.isEmpty()) {
         if (name.equals("set")) {
           for (String pair : fromEnv.split(",")) {
             putSetting(settings, pair.trim(), "CALLEMU_SET");
+          }
+        } else if (name.equals("graph-app")) {
+          for (String app : fromEnv.split(",")) {
+            envGraphApps.add(app.trim());
           }
         } else {
           values.put(name, fromEnv);
@@ -143,6 +154,8 @@ public final class CallemuConfig {
       }
       if (name.equals("set")) {
         putSetting(settings, value, "--set");
+      } else if (name.equals("graph-app")) {
+        graphApps.add(value);
       } else {
         values.put(name, value);
       }
@@ -153,6 +166,9 @@ public final class CallemuConfig {
     }
     for (Map.Entry<String, String> e : settings.entrySet()) {
       c = c.withSetting(e.getKey(), e.getValue());
+    }
+    for (String app : graphApps.isEmpty() ? envGraphApps : graphApps) {
+      c = c.withGraphApp(app);
     }
     c.validate();
     return c;
@@ -319,6 +335,27 @@ public final class CallemuConfig {
     return with(v -> v.scenario = p);
   }
 
+  /**
+   * One application that may get Graph tokens ({@code --graph-app <clientId>:<secret>}, split at
+   * the first colon); once any is given, the well-known application of CONTRACT section 6 is not
+   * registered.
+   *
+   * @throws IllegalArgumentException for a value without both parts, or a client id given twice
+   */
+  public CallemuConfig withGraphApp(String clientIdAndSecret) {
+    int colon = clientIdAndSecret.indexOf(':');
+    String clientId = colon < 0 ? "" : clientIdAndSecret.substring(0, colon).trim();
+    String secret = colon < 0 ? "" : clientIdAndSecret.substring(colon + 1);
+    if (clientId.isEmpty() || secret.isEmpty() || clientId.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("--graph-app expects <clientId>:<secret>, got '"
+          + (colon < 0 ? clientIdAndSecret : clientId + ":…") + "'");
+    }
+    if (graphApps.containsKey(clientId)) {
+      throw new IllegalArgumentException("--graph-app names client id " + clientId + " twice");
+    }
+    return with(v -> v.graphApps.put(clientId, secret));
+  }
+
   /** One setting ({@code --set key=value}); checked against the known settings at start. */
   public CallemuConfig withSetting(String key, String value) {
     return with(v -> v.settings.put(key, value));
@@ -349,12 +386,17 @@ public final class CallemuConfig {
   public boolean loose() { return loose; }
   public String controlToken() { return controlToken; }
   public Path journal() { return journal; }
+  /**
+   * The {@code --graph-app} applications, client id to secret, in the order given; empty when none
+   * was given (then the well-known application is the one registered).
+   */
+  public Map<String, String> graphApps() { return graphApps; }
 
   /** The option names of CONTRACT section 1 (without the leading dashes). */
   static final class Option {
     static final java.util.List<String> NAMES = java.util.List.of("host", "port", "https-port",
         "cert", "key", "data-dir", "access-key", "clock", "time-scale", "scenario",
-        "eventgrid-webhook", "set", "loose", "control-token", "journal");
+        "eventgrid-webhook", "set", "loose", "control-token", "journal", "graph-app");
 
     private Option() {
     }

@@ -66,5 +66,7 @@ public final class Main {
     out.println("  --loose                  accept unknown api-versions");
     out.println("  --control-token TOKEN    require Authorization: Bearer TOKEN on /_emulator");
     out.println("  --journal FILE           append every request, callback and frame as JSON lines");
+    out.println("  --graph-app ID:SECRET    an application that may get Graph tokens; repeatable");
+    out.println("                           (CALLEMU_GRAPH_APP: comma-separated; default: the well-known app)");
   }
 }

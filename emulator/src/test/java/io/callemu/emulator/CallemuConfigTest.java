@@ -62,6 +62,28 @@ class CallemuConfigTest {
   }
 
   @Test
+  void graphAppsAreRepeatableAndTheCommandLineReplacesTheEnvironment() {
+    assertThat(parse(Map.of()).graphApps()).isEmpty();
+    CallemuConfig fromEnv = parse(Map.of("CALLEMU_GRAPH_APP", "app-1:s1, app-2:s:with:colons"));
+    assertThat(fromEnv.graphApps()).containsExactly(Map.entry("app-1", "s1"), Map.entry("app-2", "s:with:colons"));
+    CallemuConfig both = parse(Map.of("CALLEMU_GRAPH_APP", "app-1:s1"), "--graph-app", "app-3:s3",
+        "--graph-app=app-4:s4");
+    assertThat(both.graphApps()).containsExactly(Map.entry("app-3", "s3"), Map.entry("app-4", "s4"));
+  }
+
+  @Test
+  void aGraphAppNeedsAClientIdAndASecretOnce() {
+    for (String bad : new String[] {"nocolon", ":secret", "id:", "two words:secret"}) {
+      assertThatThrownBy(() -> parse(Map.of(), "--graph-app", bad)).as(bad)
+          .hasMessageContaining("--graph-app expects <clientId>:<secret>");
+    }
+    // The message never repeats a secret.
+    assertThatThrownBy(() -> parse(Map.of(), "--graph-app", "two words:hidden")).hasMessageNotContaining("hidden");
+    assertThatThrownBy(() -> parse(Map.of(), "--graph-app", "id:a", "--graph-app", "id:b"))
+        .hasMessageContaining("twice");
+  }
+
+  @Test
   void nonLoopbackHostNeedsAControlToken() {
     assertThatThrownBy(() -> parse(Map.of(), "--host", "0.0.0.0")).hasMessageContaining("--control-token");
     assertThat(parse(Map.of(), "--host", "0.0.0.0", "--control-token", "t").controlToken()).isEqualTo("t");

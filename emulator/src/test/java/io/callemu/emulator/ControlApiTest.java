@@ -18,11 +18,11 @@ class ControlApiTest {
   @Test
   void pathsOutsideTheEmulatedSurfacesAnswer404InTheErrorEnvelope() {
     try (Harness emu = Harness.start()) {
-      Harness.Response r = emu.control("POST", "/v1.0/communications/calls", new JsonObject());
+      Harness.Response r = emu.control("POST", "/no/such/surface", new JsonObject());
       assertThat(r.status()).isEqualTo(404);
       JsonObject error = r.json().getJsonObject("error");
       assertThat(error.getString("code")).isEqualTo("NotFound");
-      assertThat(error.getString("message")).contains("POST /v1.0/communications/calls").contains("/calling");
+      assertThat(error.getString("message")).contains("POST /no/such/surface").contains("/calling");
     }
   }
 

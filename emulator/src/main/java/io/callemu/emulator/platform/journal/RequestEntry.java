@@ -10,6 +10,7 @@ public final class RequestEntry extends JournalEntry {
   private final String uri;
   private final int status;
   private final boolean replayed;
+  private final JsonObject details;
 
   /**
    * @param surface which surface served it ({@code acs}, {@code graph}, {@code speech})
@@ -17,12 +18,19 @@ public final class RequestEntry extends JournalEntry {
    * @param replayed answered from the repeatability cache
    */
   public RequestEntry(String surface, String method, String uri, int status, String callId, boolean replayed) {
+    this(surface, method, uri, status, callId, replayed, null);
+  }
+
+  /** @param details what else the surface journals of the request (never a secret), or null */
+  public RequestEntry(String surface, String method, String uri, int status, String callId, boolean replayed,
+      JsonObject details) {
     super(Kind.REQUEST, callId, null);
     this.surface = surface;
     this.method = method;
     this.uri = uri;
     this.status = status;
     this.replayed = replayed;
+    this.details = details;
   }
 
   public int status() {
@@ -34,6 +42,9 @@ public final class RequestEntry extends JournalEntry {
     o.put("surface", surface).put("method", method).put("uri", uri).put("status", status);
     if (replayed) {
       o.put("replayed", true);
+    }
+    if (details != null) {
+      o.mergeIn(details.copy());
     }
   }
 }

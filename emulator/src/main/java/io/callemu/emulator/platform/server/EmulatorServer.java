@@ -38,6 +38,8 @@ import io.callemu.emulator.surface.acs.transcription.AcsTranscriptionTransport;
 import io.callemu.emulator.surface.acs.transcription.StreamConnector;
 import io.callemu.emulator.surface.acs.transcription.TranscriptionStreamSettings;
 import io.callemu.emulator.surface.control.ControlRoutes;
+import io.callemu.emulator.surface.graph.GraphAuthSettings;
+import io.callemu.emulator.surface.graph.GraphIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -66,7 +68,7 @@ public final class EmulatorServer extends VerticleBase {
   private final TlsMaterial tls;
   private final Settings settings = new Settings(CallSettings.ALL, CallbackSettings.ALL, JournalSettings.ALL,
       AcsSettings.ALL, RecognizeSettings.ALL, MediaSettings.PROMPTS, MediaSettings.CALLER_AUDIO,
-      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL);
+      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL);
   private final Scenarios scenarios = new Scenarios();
   private volatile ListeningPorts ports;
   private Journal journal;
@@ -151,6 +153,8 @@ public final class EmulatorServer extends VerticleBase {
     Router router = Router.router(vertx);
     new AcsRoutes(calls, media, transcriptions, settings, journal, repeats, config.accessKey(), config.loose())
         .mount(vertx, router);
+    // Before the control API: the bot-notification keys under /_emulator/graph need no control token.
+    GraphIdentity.mount(router, vertx, config, settings, journal);
     new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook, journal,
         faults, scenarios, settings, eventGrid, config.dataDir(), reset), config.controlToken()).mount(router);
     // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML
