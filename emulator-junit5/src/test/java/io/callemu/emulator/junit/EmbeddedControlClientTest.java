@@ -1,13 +1,13 @@
-package io.callemu.emulator;
+package io.callemu.emulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callemu.emulator.Callemu;
 import io.callemu.emulator.client.ControlClient;
 import io.callemu.emulator.client.ControlException;
-import io.callemu.emulator.junit.CallemuExtension;
 import io.callemu.emulator.testing.CallbackReceiver;
 import io.callemu.emulator.testing.Harness;
 import io.vertx.core.Vertx;
@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The control API as emub's client and JUnit extension see it: the shapes they parse. */
+/** The control API as callemu's client and JUnit extension see it: the shapes they parse. */
 @ExtendWith(CallemuExtension.class)
 class EmbeddedControlClientTest {
 
