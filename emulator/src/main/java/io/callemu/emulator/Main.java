@@ -1,5 +1,7 @@
 package io.callemu.emulator;
 
+import io.callemu.emulator.platform.build.Version;
+
 import java.io.PrintStream;
 
 /**

@@ -154,7 +154,7 @@ public final class EmulatorServer extends VerticleBase {
     new AcsRoutes(calls, media, transcriptions, settings, journal, repeats, config.accessKey(), config.loose())
         .mount(vertx, router);
     // Before the control API: the bot-notification keys under /_emulator/graph need no control token.
-    GraphIdentity.mount(router, vertx, config, settings, journal);
+    GraphIdentity.mount(router, vertx, config.graphApps(), config.dataDir(), settings, journal);
     new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook, journal,
         faults, scenarios, settings, eventGrid, config.dataDir(), reset), config.controlToken()).mount(router);
     // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML

@@ -1,6 +1,6 @@
 package io.callemu.emulator.surface.control;
 
-import io.callemu.emulator.Version;
+import io.callemu.emulator.platform.build.Version;
 import io.callemu.emulator.core.clock.Clock;
 import io.callemu.emulator.platform.http.HttpReply;
 import io.vertx.core.json.JsonObject;

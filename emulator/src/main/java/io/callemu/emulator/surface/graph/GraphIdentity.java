@@ -1,6 +1,5 @@
 package io.callemu.emulator.surface.graph;
 
-import io.callemu.emulator.CallemuConfig;
 import io.callemu.emulator.platform.journal.Journal;
 import io.callemu.emulator.platform.jwt.SigningKeyFile;
 import io.callemu.emulator.core.settings.Settings;
@@ -41,16 +40,21 @@ public final class GraphIdentity {
     this.notifications = notifications;
   }
 
-  /** Builds the pieces and adds their routes to {@code router}; call on the emulator's context. */
-  public static GraphIdentity mount(Router router, Vertx vertx, CallemuConfig config, Settings settings,
-      Journal journal) {
+  /**
+   * Builds the pieces and adds their routes to {@code router}; call on the emulator's context.
+   *
+   * @param graphApps client id to secret of the applications that may get tokens ({@code --graph-app})
+   * @param dataDir where the signing keys are kept
+   */
+  public static GraphIdentity mount(Router router, Vertx vertx, java.util.Map<String, String> graphApps,
+      java.nio.file.Path dataDir, Settings settings, Journal journal) {
     Clock realTime = Clock.systemUTC();
-    RegisteredApps apps = RegisteredApps.of(config.graphApps());
-    GraphAccessTokens tokens = new GraphAccessTokens(
-        new SigningKeyFile(vertx, config.dataDir().resolve(ENTRA_KEY_FILE)), realTime);
+    RegisteredApps apps = RegisteredApps.of(graphApps);
+    GraphAccessTokens tokens = new GraphAccessTokens(new SigningKeyFile(vertx, dataDir.resolve(ENTRA_KEY_FILE)),
+        realTime);
     GraphAuth auth = new GraphAuth(tokens, apps, settings);
     BotNotificationTokens notifications = new BotNotificationTokens(
-        new SigningKeyFile(vertx, config.dataDir().resolve(NOTIFICATION_KEY_FILE)), realTime);
+        new SigningKeyFile(vertx, dataDir.resolve(NOTIFICATION_KEY_FILE)), realTime);
     new IdentityRoutes(apps, tokens, journal, realTime).mount(router);
     notifications.mount(router);
     new GraphRoutes(auth, realTime).mount(router);

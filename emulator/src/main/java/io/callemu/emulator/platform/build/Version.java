@@ -1,4 +1,4 @@
-package io.callemu.emulator;
+package io.callemu.emulator.platform.build;
 
 import java.io.IOException;
 import java.io.InputStream;
