@@ -8,34 +8,12 @@ public final class RecognizeSettings {
 
   /** What an expired inter-tone timeout ends with. */
   public enum InterDigitTimeoutEvent implements Setting.Choice {
-    COMPLETED("completed"), FAILED("failed");
-
-    private final String wire;
-
-    InterDigitTimeoutEvent(String wire) {
-      this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-      return wire;
-    }
+    COMPLETED, FAILED
   }
 
   /** What happens to keys pressed while a prompt that may not be interrupted plays. */
   public enum TonesDuringPrompt implements Setting.Choice {
-    IGNORED("ignored"), KEPT("kept");
-
-    private final String wire;
-
-    TonesDuringPrompt(String wire) {
-      this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-      return wire;
-    }
+    IGNORED, KEPT
   }
 
   public static final Setting<InterDigitTimeoutEvent> INTER_DIGIT_TIMEOUT_EVENT = Setting.choice(

@@ -13,9 +13,14 @@ import java.util.Locale;
  */
 public final class Setting<T> {
 
-  /** An enum constant a choice setting takes, with the word that names it on the wire. */
+  /**
+   * An enum constant a choice setting takes, with the word that names it on the wire: its name in
+   * lower case unless the constant says otherwise.
+   */
   public interface Choice {
-    String wire();
+    default String wire() {
+      return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
   }
 
   private final String key;

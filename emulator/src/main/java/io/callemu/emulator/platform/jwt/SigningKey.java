@@ -1,5 +1,7 @@
 package io.callemu.emulator.platform.jwt;
 
+import io.callemu.emulator.platform.datadir.DataFiles;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -114,7 +116,7 @@ public final class SigningKey {
             return existing;
           }
           SigningKey fresh = generate();
-          writeOwnerOnly(file, fresh.jwk.toJSONString().getBytes(StandardCharsets.UTF_8));
+          DataFiles.writeAtomically(file, fresh.jwk.toJSONString().getBytes(StandardCharsets.UTF_8), true);
           return fresh;
         }
       }
@@ -140,24 +142,6 @@ public final class SigningKey {
       return key.isPrivate() ? new SigningKey(key) : null;
     } catch (ParseException | JOSEException | IllegalArgumentException e) {
       return null;
-    }
-  }
-
-  private static void writeOwnerOnly(Path target, byte[] content) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, content);
-      PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-      if (posix != null) {
-        posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.callemu.emulator.platform.tls;
 
+import io.callemu.emulator.platform.datadir.DataFiles;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -202,10 +204,10 @@ public final class DevCertificates {
     }
     String certPem = Pem.encode(certificate);
     // Key first: if the process dies half-way, the next start sees a mismatch and starts over.
-    writeAtomically(material.keyPem(), Pem.encode(keyPair.getPrivate()).getBytes(StandardCharsets.US_ASCII), true);
-    writeAtomically(material.certPem(), certPem.getBytes(StandardCharsets.US_ASCII), false);
-    writeAtomically(material.caPem(), certPem.getBytes(StandardCharsets.US_ASCII), false);
-    writeAtomically(material.trustStore(), trustStore, false);
+    DataFiles.writeAtomically(material.keyPem(), Pem.encode(keyPair.getPrivate()).getBytes(StandardCharsets.US_ASCII), true);
+    DataFiles.writeAtomically(material.certPem(), certPem.getBytes(StandardCharsets.US_ASCII), false);
+    DataFiles.writeAtomically(material.caPem(), certPem.getBytes(StandardCharsets.US_ASCII), false);
+    DataFiles.writeAtomically(material.trustStore(), trustStore, false);
   }
 
   private static X509Certificate selfSign(KeyPair keyPair, Instant now)
@@ -265,27 +267,5 @@ public final class DevCertificates {
     return out.toByteArray();
   }
 
-  /**
-   * Readers never see a half-written file. The temp file is created owner-only (that is what
-   * {@link Files#createTempFile} does on POSIX), so the key is never readable by others, not even
-   * briefly; public files are opened up to 0644 before the move. On non-POSIX systems the key keeps
-   * the directory's default ACL.
-   */
-  private static void writeAtomically(Path target, byte[] content, boolean secret) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, content);
-      PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-      if (posix != null) {
-        posix.setPermissions(PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
+
 }

@@ -8,18 +8,7 @@ public final class GraphAuthSettings {
 
   /** How strictly Graph requests are authenticated. */
   public enum Mode implements Setting.Choice {
-    STRICT("strict"), LENIENT("lenient");
-
-    private final String wire;
-
-    Mode(String wire) {
-      this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-      return wire;
-    }
+    STRICT, LENIENT
   }
 
   public static final Setting<Mode> AUTH = Setting.choice("graph.auth", Mode.STRICT, Mode.class,
