@@ -7,7 +7,12 @@ import io.vertx.core.Vertx;
 import io.callemu.emulator.platform.tls.DevCertificates;
 import io.callemu.emulator.platform.tls.TlsMaterial;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -134,24 +139,22 @@ public final class Callemu implements AutoCloseable {
     return ports.https() < 0 ? null : "https://" + urlHost(true) + ":" + ports.https();
   }
 
+  /**
+   * The host of the advertised URLs: the bound address itself (IPv6 in brackets), except that the
+   * wildcard and the usual loopback advertise 127.0.0.1 for HTTP (no name lookup) and localhost for
+   * HTTPS (the name the generated certificate carries).
+   */
   private String urlHost(boolean tls) {
     String host = config.host();
-    boolean local = host.equals("0.0.0.0") || host.equals("::") || isLoopback(host);
-    if (local) {
-      // The generated certificate names localhost; plain HTTP uses the literal address so that
-      // clients never wait on a name lookup.
+    boolean usualLocal = host.equals("0.0.0.0") || host.equals("::") || host.equals("127.0.0.1")
+        || host.equalsIgnoreCase("localhost");
+    if (usualLocal) {
       return tls ? "localhost" : "127.0.0.1";
     }
     return host.contains(":") ? "[" + host + "]" : host;
   }
 
-  private static boolean isLoopback(String host) {
-    try {
-      return host.equalsIgnoreCase("localhost") || InetAddress.getByName(host).isLoopbackAddress();
-    } catch (Exception e) {
-      return false;
-    }
-  }
+
 
   /** The ACS connection string of the HTTPS endpoint (HTTP when HTTPS is off), as the ready line. */
   public String connectionString() {
@@ -180,6 +183,49 @@ public final class Callemu implements AutoCloseable {
   /** PKCS12 trust store for Java apps, password {@code changeit}. */
   public Path trustStore() {
     return tls != null ? tls.trustStore() : config.dataDir().resolve("truststore.p12");
+  }
+
+  /**
+   * Trust for one HTTPS client of callemu (an SDK's HTTP client), not the whole JVM: a factory whose
+   * trust managers trust callemu's certificate and nothing else. For azure-core's Netty client:
+   * {@code SslContextBuilder.forClient().trustManager(callemu.trustManagerFactory())}.
+   *
+   * @throws IllegalStateException when HTTPS is off or the trust store cannot be read
+   */
+  public TrustManagerFactory trustManagerFactory() {
+    if (tls == null) {
+      throw new IllegalStateException("HTTPS is off (--https-port -1): there is no certificate to trust");
+    }
+    try (var in = Files.newInputStream(trustStore())) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, "changeit".toCharArray());
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(store);
+      return factory;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot read callemu's trust store " + trustStore() + ": " + e, e);
+    }
+  }
+
+  /** The trust manager of {@link #trustManagerFactory()} (OkHttp's {@code sslSocketFactory} wants both). */
+  public X509TrustManager trustManager() {
+    for (TrustManager m : trustManagerFactory().getTrustManagers()) {
+      if (m instanceof X509TrustManager x) {
+        return x;
+      }
+    }
+    throw new IllegalStateException("the JDK gave no X509TrustManager");
+  }
+
+  /** A TLS context trusting callemu's certificate only (for {@code java.net.http.HttpClient} and the like). */
+  public SSLContext sslContext() {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trustManagerFactory().getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build a TLS context: " + e, e);
+    }
   }
 
   /** A blocking client of the control API, carrying the control token (tests and tools only). */

@@ -161,6 +161,35 @@ class InboundCallTest {
   }
 
   @Test
+  void anAppThatDoesNotAnswerTheEventGridPostIsReportedWithoutHoldingTheTestUp() {
+    emu.control("POST", "/_emulator/settings", new JsonObject().put("eventGrid.answerWaitMs", 50));
+    app.answer(r -> {
+      JsonObject event = ((io.vertx.core.json.JsonArray) r.body()).getJsonObject(0);
+      return "Microsoft.EventGrid.SubscriptionValidationEvent".equals(event.getString("eventType"))
+          ? new CallbackReceiver.Answer(200, new JsonObject()
+              .put("validationResponse", event.getJsonObject("data").getString("validationCode")).encode())
+          : CallbackReceiver.Answer.NEVER;
+    });
+    Harness.Response r = emu.control("POST", "/_emulator/incoming-calls",
+        new JsonObject().put("from", "+15551112222").put("to", "+15550000000"));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().getString("delivery")).isEqualTo("noAnswer");
+    assertThat(r.json().getString("detail")).contains("50 ms");
+    // The call stays offered: the app can still answer it.
+    String context = r.json().getString("incomingCallContext");
+    Harness.Response answered = emu.acs("POST", "/calling/callConnections:answer?api-version=" + Harness.JS_API,
+        new JsonObject().put("incomingCallContext", context).put("callbackUri", app.url("/cb")));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+  }
+
+  @Test
+  void anAnsweredPostSaysDelivered() {
+    Harness.Response r = emu.control("POST", "/_emulator/incoming-calls",
+        new JsonObject().put("from", "+15551112222").put("to", "+15550000000"));
+    assertThat(r.json().getString("delivery")).isEqualTo("delivered");
+  }
+
+  @Test
   void badIncomingCallBodiesAre400() {
     assertThat(emu.control("POST", "/_emulator/incoming-calls", new JsonObject().put("to", "+1555")).status()).isEqualTo(400);
     assertThat(emu.control("POST", "/_emulator/incoming-calls",

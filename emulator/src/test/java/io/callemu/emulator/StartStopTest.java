@@ -73,11 +73,37 @@ class StartStopTest {
   }
 
   @Test
-  void aTakenPortFailsTheStartClearly() throws Exception {
+  void aTakenPortIsABadOptionNamedInTheMessage(@TempDir Path dir) throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      CallemuConfig c = CallemuConfig.defaults().withPort(taken.getLocalPort()).withHttpsPort(-1);
-      assertThatThrownBy(() -> Callemu.start(c)).isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("could not start");
+      int port = taken.getLocalPort();
+      CallemuConfig c = CallemuConfig.defaults().withPort(port).withHttpsPort(-1).withDataDir(dir);
+      assertThatThrownBy(() -> Callemu.start(c)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--port " + port).hasMessageContaining("127.0.0.1:" + port);
+
+      Process p = launch(dir, "--port", Integer.toString(port), "--https-port", "-1");
+      assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(2);
+      assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("callemu: --port " + port);
+    }
+  }
+
+  @Test
+  void aLoopbackHostOtherThan127001IsTheAddressAdvertised(@TempDir Path dir) throws Exception {
+    try (Callemu emu = Callemu.start(CallemuConfig.defaults().withHost("127.0.0.2").withPort(0).withHttpsPort(-1)
+        .withDataDir(dir))) {
+      assertThat(emu.httpUrl()).startsWith("http://127.0.0.2:");
+      HttpResponse<String> health = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(emu.httpUrl() + "/_emulator/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+    }
+    try (Callemu emu = Callemu.start(CallemuConfig.defaults().withHost("::1").withPort(0).withHttpsPort(-1)
+        .withDataDir(dir))) {
+      assertThat(emu.httpUrl()).startsWith("http://[::1]:");
+      HttpResponse<String> health = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(emu.httpUrl() + "/_emulator/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
     }
   }
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,8 +25,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * see each other's calls, faults or scenarios, and closed after the class.
  *
  * <p>Register it with {@code @ExtendWith(CallemuExtension.class)} or, to configure it,
- * {@link CallemuSettings @CallemuSettings}. Test methods, lifecycle methods and constructors may
- * declare parameters of type {@link Callemu} and {@link ControlClient}.
+ * {@link CallemuSettings @CallemuSettings}; for options known only at run time (an app's webhook on
+ * a free port) register it as {@code @RegisterExtension static CallemuExtension callemu =
+ * CallemuExtension.configured(config -> config.withEventGridWebhook(app.url()))} — the function runs
+ * when the class starts, after static fields were set. Test methods, lifecycle methods and
+ * constructors may declare parameters of type {@link Callemu} and {@link ControlClient}.
  *
  * <p>The emulator binds 127.0.0.1 on free ports (HTTP and HTTPS) with a virtual clock and a
  * temporary data dir that is deleted afterwards, so classes run side by side and leave nothing
@@ -39,6 +43,26 @@ public final class CallemuExtension
       ExtensionContext.Namespace.create(CallemuExtension.class);
   private static final String RUNNING = "running";
 
+  private final UnaryOperator<CallemuConfig> customizer;
+
+  /** The extension as {@code @ExtendWith} and {@code @CallemuSettings} create it. */
+  public CallemuExtension() {
+    this(UnaryOperator.identity());
+  }
+
+  private CallemuExtension(UnaryOperator<CallemuConfig> customizer) {
+    this.customizer = customizer;
+  }
+
+  /**
+   * An extension whose configuration {@code customizer} completes, for {@code @RegisterExtension}:
+   * it gets the configuration of the class's {@link CallemuSettings} (or the defaults) when the
+   * class starts and returns the one to start with.
+   */
+  public static CallemuExtension configured(UnaryOperator<CallemuConfig> customizer) {
+    return new CallemuExtension(customizer);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     Class<?> testClass = context.getRequiredTestClass();
@@ -50,7 +74,7 @@ public final class CallemuExtension
     CallemuSettings settings =
         AnnotationSupport.findAnnotation(testClass, CallemuSettings.class)
             .orElseGet(() -> Defaults.class.getAnnotation(CallemuSettings.class));
-    store.put(RUNNING, Running.start(config(settings), settings.https()));
+    store.put(RUNNING, Running.start(customizer.apply(config(settings))));
   }
 
   @Override
@@ -92,12 +116,24 @@ public final class CallemuExtension
   static CallemuConfig config(CallemuSettings settings) {
     CallemuConfig config =
         CallemuConfig.defaults()
-            .withHost("127.0.0.1")
-            .withPort(0)
-            .withHttpsPort(settings.https() ? 0 : -1)
+            .withHost(settings.host())
+            .withPort(settings.port())
+            .withHttpsPort(settings.https() ? settings.httpsPort() : -1)
             .withClock(settings.clock())
             .withTimeScale(settings.timeScale())
             .withLoose(settings.loose());
+    if (!settings.eventGridWebhook().isEmpty()) {
+      config = config.withEventGridWebhook(settings.eventGridWebhook());
+    }
+    if (!settings.journal().isEmpty()) {
+      config = config.withJournal(Path.of(settings.journal()));
+    }
+    for (String app : settings.graphApps()) {
+      config = config.withGraphApp(app);
+    }
+    if (!settings.cert().isEmpty() || !settings.key().isEmpty()) {
+      config = config.withCert(Path.of(settings.cert()), Path.of(settings.key()));
+    }
     if (!settings.accessKey().isEmpty()) {
       config = config.withAccessKey(settings.accessKey());
     }
@@ -125,10 +161,10 @@ public final class CallemuExtension
   /** One started emulator with its temporary data dir. */
   private record Running(Callemu callemu, ControlClient control, Path dataDir) {
 
-    static Running start(CallemuConfig config, boolean https) throws IOException {
+    static Running start(CallemuConfig config) throws IOException {
       Path dataDir = Files.createTempDirectory("callemu-junit-");
       try {
-        if (https) {
+        if (config.httpsPort() >= 0 && config.certPem() == null) {
           SharedDevCertificate.copyInto(dataDir);
         }
         Callemu callemu = Callemu.start(config.withDataDir(dataDir));

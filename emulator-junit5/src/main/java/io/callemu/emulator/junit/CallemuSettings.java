@@ -22,13 +22,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CallemuExtension.class)
 public @interface CallemuSettings {
 
+  /** The address to bind ({@code --host}). */
+  String host() default "127.0.0.1";
+
+  /** The plain HTTP port ({@code --port}); 0 picks a free one. */
+  int port() default 0;
+
+  /** The HTTPS port ({@code --https-port}); 0 picks a free one. {@link #https()} false turns HTTPS off. */
+  int httpsPort() default 0;
+
   /** {@code "virtual"} (time moves only through the control API) or {@code "wall"}. */
   String clock() default "virtual";
 
   /** Wall clock only: every emulated duration is multiplied by this. */
   double timeScale() default 1.0;
 
-  /** Fidelity switches as {@code "key=value"}, like {@code --set} (CONTRACT §5). */
+  /** Settings as {@code "key=value"}, like {@code --set}. */
   String[] settings() default {};
 
   /** The base64 access key; empty means {@link io.callemu.emulator.Callemu#WELL_KNOWN_ACCESS_KEY}. */
@@ -43,6 +52,25 @@ public @interface CallemuSettings {
   /** Serve HTTPS too (on a free port, with the generated development certificate). */
   boolean https() default true;
 
-  /** A scenario file loaded at start (CONTRACT §4); empty for none. */
+  /** A scenario file loaded at start ({@code --scenario}); empty for none. */
   String scenario() default "";
+
+  /**
+   * Where Event Grid's IncomingCall events go ({@code --eventgrid-webhook}); empty for nowhere. A
+   * webhook known only at run time (a server on a free port) is given with {@link
+   * CallemuExtension#configured}.
+   */
+  String eventGridWebhook() default "";
+
+  /** A file every request, callback and frame is appended to as JSON lines ({@code --journal}). */
+  String journal() default "";
+
+  /** Applications that may get Graph tokens, as {@code "clientId:secret"} ({@code --graph-app}). */
+  String[] graphApps() default {};
+
+  /** PEM certificate and key for HTTPS ({@code --cert}, {@code --key}); empty: the generated one. */
+  String cert() default "";
+
+  /** The key of {@link #cert()}. */
+  String key() default "";
 }

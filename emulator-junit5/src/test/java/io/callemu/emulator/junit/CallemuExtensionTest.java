@@ -7,7 +7,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.callemu.emulator.Callemu;
 import io.callemu.emulator.client.ControlClient;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,23 +126,84 @@ class CallemuExtensionTest {
       CA_PEMS.add(Files.readString(callemu.caPem()));
       assertThat(control.health().path("status").asText()).isEqualTo("ready");
       assertThat(callemu.dataDir()).startsWith(Path.of(System.getProperty("java.io.tmpdir")));
-      assertThat(httpsGet(callemu.trustStore(), callemu.httpsUrl() + "/_emulator/health")).isEqualTo(200);
+      // One client trusts callemu through the context the extension's Callemu offers; the JVM does not.
+      HttpClient trusting = HttpClient.newBuilder().sslContext(callemu.sslContext()).build();
+      HttpRequest health = HttpRequest.newBuilder(URI.create(callemu.httpsUrl() + "/_emulator/health")).build();
+      assertThat(trusting.send(health, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+      assertThatThrownBy(() -> HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.discarding()))
+          .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+      assertThat(callemu.trustManager().getAcceptedIssuers()).hasSize(1);
     }
+  }
 
-    /** An HTTPS client that trusts nothing but the emulator's trust store, as a Java app would. */
-    private static int httpsGet(Path trustStore, String url) throws Exception {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(trustStore)) {
-        store.load(in, "changeit".toCharArray());
+  /** An app's Event Grid webhook on a free port, known only once the class starts. */
+  static final class Webhook {
+    static final java.util.List<String> TYPES = new CopyOnWriteArrayList<>();
+    static com.sun.net.httpserver.HttpServer server;
+
+    static String start() {
+      try {
+        server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
       }
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(null, trust.getTrustManagers(), null);
-      HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
-      return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+      server.createContext("/eventgrid", exchange -> {
+        io.vertx.core.json.JsonObject event = new io.vertx.core.json.JsonArray(
+            new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            .getJsonObject(0);
+        TYPES.add(event.getString("eventType"));
+        byte[] body = "Microsoft.EventGrid.SubscriptionValidationEvent".equals(event.getString("eventType"))
+            ? new io.vertx.core.json.JsonObject().put("validationResponse",
+                event.getJsonObject("data").getString("validationCode")).encode().getBytes() : new byte[0];
+        exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      server.start();
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/eventgrid";
     }
+  }
+
+  static class ConfiguredAtRunTime {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final CallemuExtension CALLEMU = CallemuExtension.configured(c -> c.withEventGridWebhook(Webhook.start()));
+
+    @Test
+    void offersInboundCallsToTheWebhook(ControlClient control) {
+      try {
+        assertThat(control.incomingCall(Map.of("from", "+15551112222", "to", "+15550000000"))
+            .path("delivery").asText()).isEqualTo("delivered");
+        assertThat(Webhook.TYPES).containsExactly("Microsoft.EventGrid.SubscriptionValidationEvent",
+            "Microsoft.Communication.IncomingCall");
+      } finally {
+        Webhook.server.stop(0);
+      }
+    }
+  }
+
+  @Test
+  void optionsKnownOnlyAtRunTimeAreGivenByAFunction() {
+    runAndExpectSuccesses(ConfiguredAtRunTime.class, 1);
+  }
+
+  @CallemuSettings(host = "127.0.0.2", journal = "target/extension-journal.jsonl",
+      graphApps = "11111111-2222-3333-4444-555555555555:s3cret", eventGridWebhook = "http://127.0.0.1:9/eg")
+  static class EveryStartOption {
+    @Test
+    void running(Callemu callemu) {
+      SEEN.add(callemu);
+    }
+  }
+
+  @Test
+  void everyStartOptionIsAnAttribute() {
+    runAndExpectSuccesses(EveryStartOption.class, 1);
+
+    Callemu callemu = SEEN.get(0);
+    assertThat(callemu.httpUrl()).startsWith("http://127.0.0.2:");
+    assertThat(callemu.config().journal()).isEqualTo(Path.of("target/extension-journal.jsonl"));
+    assertThat(callemu.config().graphApps()).containsEntry("11111111-2222-3333-4444-555555555555", "s3cret");
+    assertThat(callemu.config().eventGridWebhook()).isEqualTo("http://127.0.0.1:9/eg");
   }
 
   @Test

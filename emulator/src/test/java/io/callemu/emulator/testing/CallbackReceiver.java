@@ -35,6 +35,8 @@ public final class CallbackReceiver implements AutoCloseable {
   /** What to answer: status and body. */
   public record Answer(int status, String body) {
     public static final Answer OK = new Answer(200, "");
+    /** Never answer: the request stays open (an app whose handler hangs). */
+    public static final Answer NEVER = new Answer(-1, "");
   }
 
   private final HttpServer server;
@@ -53,7 +55,9 @@ public final class CallbackReceiver implements AutoCloseable {
       Received r = new Received(req.path(), req.getHeader("aeg-event-type"), body);
       receiver.received.add(r);
       Answer a = receiver.answer.apply(r);
-      req.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json").end(a.body());
+      if (a != Answer.NEVER) {
+        req.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json").end(a.body());
+      }
     }));
     try {
       server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

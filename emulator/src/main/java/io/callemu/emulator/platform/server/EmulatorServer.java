@@ -174,12 +174,29 @@ public final class EmulatorServer extends VerticleBase {
         .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPem().toString())
             .setKeyPath(tls.keyPem().toString())));
     return journalReady
-        .compose(v -> http.requestHandler(router).listen())
-        .compose(v -> https == null ? Future.succeededFuture() : https.requestHandler(router).listen())
+        .compose(v -> listen(http.requestHandler(router), "--port", config.port()))
+        .compose(v -> https == null ? Future.succeededFuture()
+            : listen(https.requestHandler(router), "--https-port", config.httpsPort()))
         .map(v -> {
           ports = new ListeningPorts(http.actualPort(), https == null ? -1 : https.actualPort());
           return null;
         });
+  }
+
+  /**
+   * Listens; a port that is taken (or cannot be bound on the host) is a bad option, named in the
+   * message, rather than a crash.
+   */
+  private Future<HttpServer> listen(HttpServer server, String option, int port) {
+    return server.listen().recover(e -> {
+      String why = String.valueOf(e.getMessage());
+      if (e instanceof java.net.BindException || why.contains("Address already in use")
+          || why.contains("Cannot assign requested address")) {
+        return Future.failedFuture(new IllegalArgumentException(option + " " + port + ": cannot listen on "
+            + config.host() + ":" + port + " (" + why + ")"));
+      }
+      return Future.failedFuture(e);
+    });
   }
 
   @Override

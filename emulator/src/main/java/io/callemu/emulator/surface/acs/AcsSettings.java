@@ -19,8 +19,13 @@ public final class AcsSettings {
       "the how-to table says default true; the request model says the field barges into queued operations only "
           + "when set; callemu queues by default so no event is lost");
 
+  public static final Setting<Long> EVENT_GRID_ANSWER_WAIT_MS = Setting.number("eventGrid.answerWaitMs", 2_000, 0,
+      60_000, "how long POST /_emulator/incoming-calls waits (real ms) for the app to answer the Event Grid "
+          + "IncomingCall post before it answers 201 with delivery 'noAnswer' (the call stays offered)",
+      "callemu choice: Event Grid itself waits up to 30 s, but a test should not");
+
   public static final List<Setting<?>> ALL = List.of(MAX_CLOCK_SKEW_SECONDS, PROMPT_EMITS_PLAY_EVENTS,
-      INTERRUPT_MEDIA_DEFAULT);
+      INTERRUPT_MEDIA_DEFAULT, EVENT_GRID_ANSWER_WAIT_MS);
 
   private AcsSettings() {
   }

@@ -55,7 +55,7 @@ public final class ControlRoutes {
     CallsResource calls = new CallsResource(parts.calls(), parts.media(), parts.transcriptions(), parts.webhook(),
         parts.caller());
     CallerInputResource input = new CallerInputResource(calls, parts.caller());
-    IncomingCallsResource incoming = new IncomingCallsResource(parts.calls(), parts.eventGrid());
+    IncomingCallsResource incoming = new IncomingCallsResource(parts.vertx(), parts.calls(), parts.settings(), parts.eventGrid());
     EventsResource events = new EventsResource(parts.vertx(), parts.journal());
     ClockResource clock = new ClockResource(parts.clock(), parts.media(), parts.webhook());
     FaultsResource faults = new FaultsResource(parts.faults(), parts.transcriptions());

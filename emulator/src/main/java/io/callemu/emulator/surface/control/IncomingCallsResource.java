@@ -11,7 +11,11 @@ import io.callemu.emulator.platform.http.HttpReply;
 import io.callemu.emulator.platform.http.JsonReader;
 import io.callemu.emulator.surface.acs.AcsIdentifiers;
 import io.callemu.emulator.surface.acs.eventgrid.EventGridPublisher;
+import io.callemu.emulator.core.settings.Settings;
+import io.callemu.emulator.surface.acs.AcsSettings;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,12 +25,16 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class IncomingCallsResource {
 
+  private final Vertx vertx;
   private final CallService calls;
+  private final Settings settings;
   private final EventGridPublisher eventGrid;
 
   /** @param eventGrid the publisher, or null without {@code --eventgrid-webhook} */
-  IncomingCallsResource(CallService calls, EventGridPublisher eventGrid) {
+  IncomingCallsResource(Vertx vertx, CallService calls, Settings settings, EventGridPublisher eventGrid) {
+    this.vertx = vertx;
     this.calls = calls;
+    this.settings = settings;
     this.eventGrid = eventGrid;
   }
 
@@ -40,19 +48,37 @@ final class IncomingCallsResource {
     Party to = party(body, "to");
     String displayName = body.optString("callerDisplayName");
     IncomingCall offered = calls.offer(from, to, displayName);
-    return eventGrid.publishIncomingCall(offered).transform(ar -> {
-      if (ar.failed()) {
-        calls.dismiss(offered.incomingCallContext());
-        return Future.failedFuture(new ControlError(502, "EventGridDeliveryFailed", ar.cause().getMessage()));
+    EventGridPublisher.Posting posting = eventGrid.publishIncomingCall(offered);
+    JsonObject reply = new JsonObject()
+        .put("incomingCallContext", offered.incomingCallContext())
+        .put("serverCallId", offered.serverCallId())
+        .put("correlationId", offered.correlationId())
+        .put("from", AcsIdentifiers.render(from)).put("to", AcsIdentifiers.render(to))
+        .put("expiresAt", iso(offered.expiresAt()))
+        .put("event", posting.event());
+    // The app may answer the call before it answers the post, or never answer the post at all: wait
+    // a little (real time), then say what happened so far rather than hold the test up.
+    Promise<HttpReply> answer = Promise.promise();
+    long waitMs = settings.get(AcsSettings.EVENT_GRID_ANSWER_WAIT_MS);
+    long timer = vertx.setTimer(Math.max(1, waitMs), id -> answer.tryComplete(HttpReply.json(201,
+        reply.put("delivery", "noAnswer").put("detail", "the webhook has not answered the IncomingCall post within "
+            + waitMs + " ms; the call stays offered until it is answered or its answer window ends"))));
+    posting.answered().onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      if (ar.succeeded()) {
+        answer.tryComplete(HttpReply.json(201, reply.put("delivery", "delivered")));
+      } else if (answer.tryFail(new ControlError(502, "EventGridDeliveryFailed", ar.cause().getMessage()))) {
+        dismissQuietly(offered);
       }
-      return Future.succeededFuture(HttpReply.json(201, new JsonObject()
-          .put("incomingCallContext", offered.incomingCallContext())
-          .put("serverCallId", offered.serverCallId())
-          .put("correlationId", offered.correlationId())
-          .put("from", AcsIdentifiers.render(from)).put("to", AcsIdentifiers.render(to))
-          .put("expiresAt", iso(offered.expiresAt()))
-          .put("event", ar.result())));
     });
+    return answer.future();
+  }
+
+  /** Takes back an offer whose post failed, unless the app answered or it ended meanwhile. */
+  private void dismissQuietly(IncomingCall offered) {
+    if (calls.incoming(offered.incomingCallContext()) != null) {
+      calls.dismiss(offered.incomingCallContext());
+    }
   }
 
   /** {@code "+1555..."} (a phone number), a raw id ({@code "8:acs:..."}), or an identifier object. */

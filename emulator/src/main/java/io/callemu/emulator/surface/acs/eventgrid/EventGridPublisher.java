@@ -47,8 +47,18 @@ public final class EventGridPublisher {
     return webhook;
   }
 
-  /** Posts the IncomingCall event; fails with {@link EventGridException} naming what went wrong. */
-  public Future<JsonObject> publishIncomingCall(IncomingCall call) {
+  /**
+   * An IncomingCall event being posted.
+   *
+   * @param event the event as posted
+   * @param answered completes when the webhook answered 2xx; fails with an {@link EventGridException}
+   *     naming what went wrong (unreachable, refused the validation, answered non-2xx, no answer in time)
+   */
+  public record Posting(JsonObject event, Future<Void> answered) {
+  }
+
+  /** Starts posting the IncomingCall event of {@code call} (after the validation handshake). */
+  public Posting publishIncomingCall(IncomingCall call) {
     JsonObject data = new JsonObject()
         .put("to", AcsIdentifiers.render(call.to()))
         .put("from", AcsIdentifiers.render(call.from()))
@@ -61,13 +71,14 @@ public final class EventGridPublisher {
     }
     JsonObject event = event("Microsoft.Communication.IncomingCall",
         "/caller/" + call.from().rawId() + "/recipient/" + call.to().rawId(), data, "1.0");
-    return validated().compose(v -> post(event, "Notification").compose(resp -> {
+    Future<Void> answered = validated().compose(v -> post(event, "Notification").compose(resp -> {
       if (resp.status < 200 || resp.status >= 300) {
         return Future.failedFuture(new EventGridException("the webhook answered the IncomingCall event with HTTP "
             + resp.status));
       }
-      return Future.succeededFuture(event);
+      return Future.succeededFuture();
     }));
+    return new Posting(event, answered);
   }
 
   /** Forgets the handshake (control reset), so the next event proves the webhook again. */
