@@ -85,6 +85,7 @@ abstract class ConformanceTest {
   }
 
   @AfterAll
+  @SuppressWarnings("try") // the block only closes them
   void stopCallemuAndApps() throws IOException {
     try (CallemuTarget c = callemu; NodeApp n = node; JavaCallbackInbox j = javaInbox) {
       // closed in reverse order; each may be null if start failed

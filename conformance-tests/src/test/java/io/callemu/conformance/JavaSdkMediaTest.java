@@ -54,6 +54,7 @@ class JavaSdkMediaTest extends MediaConformanceTest {
   }
 
   @AfterAll
+  @SuppressWarnings("try") // the block only closes them
   void stopPromptFilesRtp() {
     try (PromptFileServer f = files; RtpSender r = rtp) {
       // closed in reverse order; each may be null if start failed

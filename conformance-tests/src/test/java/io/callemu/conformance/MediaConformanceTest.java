@@ -88,10 +88,15 @@ abstract class MediaConformanceTest extends ConformanceTest {
   }
 
   /** playToAll of the given sources (see app.mjs for their spelling). */
-  NodeApp.Reply playToAll(String callConnectionId, String operationContext, Map<String, Object> options,
+  @SafeVarargs
+  final NodeApp.Reply playToAll(String callConnectionId, String operationContext, Map<String, Object> options,
       Map<String, Object>... sources) {
     Map<String, Object> args = new HashMap<>(options);
-    args.put("sources", List.of(sources));
+    List<Map<String, Object>> list = new java.util.ArrayList<>();
+    for (Map<String, Object> source : sources) {
+      list.add(source);
+    }
+    args.put("sources", list);
     args.put("operationContext", operationContext);
     return media("playToAll", callConnectionId, args);
   }

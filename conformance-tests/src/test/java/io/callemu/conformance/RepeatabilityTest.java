@@ -26,8 +26,7 @@ class RepeatabilityTest extends ConformanceTest {
 
   static String header(JsonNode exchange, String name) {
     JsonNode headers = exchange.path("responseHeaders");
-    for (var it = headers.fields(); it.hasNext(); ) {
-      var e = it.next();
+    for (var e : headers.properties()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return e.getValue().asText();
       }

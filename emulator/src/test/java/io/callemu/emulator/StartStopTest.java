@@ -108,6 +108,7 @@ class StartStopTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closing twice inside the block is the check
   void embeddedStartServesHttpsWithTheGeneratedCertificateAndTrustStore(@TempDir Path dir) throws Exception {
     try (Callemu emu = Callemu.start(CallemuConfig.defaults().withPort(0).withHttpsPort(0).withDataDir(dir))) {
       assertThat(emu.httpsUrl()).startsWith("https://localhost:");

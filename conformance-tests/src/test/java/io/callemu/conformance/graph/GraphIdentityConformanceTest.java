@@ -130,7 +130,7 @@ class GraphIdentityConformanceTest {
     assertThat(claims.get("iss")).isEqualTo("https://sts.windows.net/" + TENANT + "/");
     assertThat(claims.get("tid")).isEqualTo(TENANT);
     assertThat(claims.get("appid")).isEqualTo(CLIENT_ID);
-    assertThat((List<Object>) List.copyOf((List<?>) claims.get("roles")))
+    assertThat(List.<Object>copyOf((List<?>) claims.get("roles")))
         .containsExactly("Calls.Initiate.All", "Calls.AccessMedia.All", "Calls.JoinGroupCall.All");
   }
 

@@ -67,6 +67,7 @@ class JsTranscriptionTest {
     app.ok("client", Map.of("name", CLIENT_HTTPS, "connectionString", callemu.connectionString()));
   }
 
+  @SuppressWarnings("try") // the block only closes them
   @AfterAll
   void stop() throws IOException {
     try (TranscriptionApp a = app; CallemuTarget c = callemu) {

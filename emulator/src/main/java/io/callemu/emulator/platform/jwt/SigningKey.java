@@ -101,6 +101,7 @@ public final class SigningKey {
    *
    * @throws UncheckedIOException when the directory cannot be created or written
    */
+  @SuppressWarnings("try") // the lock is held for the block, not used
   public static SigningKey loadOrCreate(Path file) {
     Path dir = file.toAbsolutePath().getParent();
     try {

@@ -100,6 +100,7 @@ public final class DevCertificates {
     return ensure(dataDir, Clock.systemUTC());
   }
 
+  @SuppressWarnings("try") // the file lock is held for the block, not used
   static TlsMaterial ensure(Path dataDir, Clock clock) {
     TlsMaterial material =
         new TlsMaterial(

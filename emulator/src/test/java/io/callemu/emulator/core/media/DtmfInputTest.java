@@ -206,6 +206,7 @@ class DtmfInputTest {
   }
 
   @Test
+  @SuppressWarnings("try") // binding the port is the check
   void theRtpPortClosesWhenTheCallEnds(Vertx vertx) throws Exception {
     f = MediaFixture.start(vertx);
     int port = rtpPort(f);
