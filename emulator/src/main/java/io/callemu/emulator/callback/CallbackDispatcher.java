@@ -114,10 +114,11 @@ public final class CallbackDispatcher implements EventSink {
   private void attempt(CallQueue queue, Delivery d) {
     d.attempts++;
     long startedAt = clock.nowMillis();
+    JsonObject sentAt = Journal.stampRealTime(new JsonObject());
     long myGeneration = generation;
     Optional<Fault> fault = faults.take("callback", d.callConnectionId);
     if (fault.isPresent()) {
-      finishAttempt(queue, d, myGeneration, startedAt, null, "fault injected (" + fault.get().id() + ")");
+      finishAttempt(queue, d, myGeneration, startedAt, sentAt, null, "fault injected (" + fault.get().id() + ")");
       return;
     }
     inFlight++;
@@ -140,21 +141,27 @@ public final class CallbackDispatcher implements EventSink {
       }
       inFlight--;
       if (ar.succeeded()) {
-        finishAttempt(queue, d, myGeneration, startedAt, ar.result(), null);
+        finishAttempt(queue, d, myGeneration, startedAt, sentAt, ar.result(), null);
       } else {
         String message = ar.cause().getMessage();
-        finishAttempt(queue, d, myGeneration, startedAt, null,
+        finishAttempt(queue, d, myGeneration, startedAt, sentAt, null,
             message == null ? ar.cause().getClass().getSimpleName() : message);
       }
       settle();
     });
   }
 
+  /**
+   * @param sentAt the real moment the attempt began ({@link Journal#stampRealTime}); the attempt
+   *     also records {@code realMs}, the real time the app took to answer
+   */
   private void finishAttempt(CallQueue queue, Delivery d, long myGeneration, long startedAt,
-      Integer status, String error) {
+      JsonObject sentAt, Integer status, String error) {
     boolean ok = status != null && status >= 200 && status < 300;
     JsonObject attempt = new JsonObject().put("attempt", d.attempts)
-        .put("at", java.time.Instant.ofEpochMilli(startedAt).toString());
+        .put("at", java.time.Instant.ofEpochMilli(startedAt).toString())
+        .mergeIn(sentAt)
+        .put("realMs", Math.round((System.nanoTime() - sentAt.getLong("wallNanos")) / 1_000.0) / 1_000.0);
     if (status != null) {
       attempt.put("status", status);
     }

@@ -55,11 +55,12 @@ public final class Journal {
   }
 
   /**
-   * Records an entry; the journal adds {@code seq} and {@code time} and returns the stored object
-   * (which {@link #update} may change later).
+   * Records an entry; the journal adds {@code seq}, {@code time} (emulated) and the real time of
+   * {@link #stampRealTime} and returns the stored object (which {@link #update} may change later).
    */
   public JsonObject record(JsonObject entry) {
     entry.put("seq", ++sequence).put("time", java.time.Instant.ofEpochMilli(now.getAsLong()).toString());
+    stampRealTime(entry);
     entries.addLast(entry);
     while (entries.size() > capacity.getAsLong()) {
       entries.removeFirst();
@@ -74,6 +75,15 @@ public final class Journal {
     writeLine(new JsonObject().put("seq", entry.getLong("seq")).put("update", change)
         .put("time", java.time.Instant.ofEpochMilli(now.getAsLong()).toString()));
     notifyWaiters(entry);
+  }
+
+  /**
+   * Adds the real moment, whatever the clock: {@code wallTime} (epoch ms) and {@code wallNanos}
+   * ({@link System#nanoTime()} of this JVM, monotonic, only for differences between stamps), so
+   * that real durations such as an app's reaction time can be measured on the virtual clock too.
+   */
+  public static JsonObject stampRealTime(JsonObject o) {
+    return o.put("wallTime", System.currentTimeMillis()).put("wallNanos", System.nanoTime());
   }
 
   private void writeLine(JsonObject line) {
