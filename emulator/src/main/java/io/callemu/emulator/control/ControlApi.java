@@ -370,6 +370,9 @@ public final class ControlApi {
         o.put("nextDueAt", iso(v.nextDueAt()));
       }
     }
+    if (clock instanceof io.callemu.emulator.clock.WallClock w) {
+      o.put("timerLateness", w.lateness().toJson());
+    }
     return o;
   }
 
