@@ -53,6 +53,11 @@ public final class ScenarioRunner {
   }
 
   private void trigger(String trigger, Call call, JsonObject facts) {
+    // Beside the request's fields, match sees who the remote party is, so that one scenario can
+    // script different callers differently (a benchmark's caller profiles).
+    if (!facts.containsKey("remoteParty")) {
+      facts.put("remoteParty", call.remoteParty().rawId());
+    }
     for (ScenarioRule rule : scenarios.fire(trigger, facts)) {
       for (ScenarioRule.Action action : rule.actions()) {
         calls.schedule(call, action.delayMs(), () -> run(action, call));
