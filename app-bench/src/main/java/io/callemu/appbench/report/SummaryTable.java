@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /** The summary printed at the end of a run: one row per profile and one for all, then the verdicts. */
 public final class SummaryTable {
 
-  private static final String ROW = "%-20s %6s %6s %6s %6s %6s %6s %6s %9s %8s %8s %8s %8s%n";
+  private static final String ROW = "%-26s %6s %6s %6s %6s %6s %6s %6s %9s %8s %8s %8s %8s%n";
 
   private SummaryTable() {
   }
