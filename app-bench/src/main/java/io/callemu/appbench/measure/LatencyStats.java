@@ -7,9 +7,11 @@ public final class LatencyStats {
 
   private static final long MAX_MICROS = 3_600_000_000L;
   private final Histogram histogram = new Histogram(MAX_MICROS, 3);
+  private double maxMs;
 
   public void recordMs(double ms) {
     histogram.recordValue(Math.min(MAX_MICROS, Math.max(0, Math.round(ms * 1000))));
+    maxMs = Math.max(maxMs, ms);
   }
 
   public long count() {
@@ -21,8 +23,9 @@ public final class LatencyStats {
     return count() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1000.0;
   }
 
+  /** The largest latency exactly (the histogram keeps it to three significant digits). */
   public double maxMs() {
-    return count() == 0 ? 0 : histogram.getMaxValue() / 1000.0;
+    return maxMs;
   }
 
   public double meanMs() {

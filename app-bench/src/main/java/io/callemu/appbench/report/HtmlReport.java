@@ -27,7 +27,7 @@ import java.util.Map;
 public final class HtmlReport {
 
   static final String UPLOT = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
-  static final int SLOWEST_CALLS = 8;
+  static final int SLOWEST_CALLS = 6;
   /** Percentile points of the distribution chart: x = -log10(1 - p), from 0 % to 99.99 %. */
   static final int DISTRIBUTION_STEPS = 40;
 

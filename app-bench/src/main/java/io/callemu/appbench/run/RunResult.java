@@ -26,7 +26,7 @@ public record RunResult(Plan plan, String target, String clock, long startedAt, 
     long unattributedWrongRequests, long cpuMs, double peakHeapMb) {
 
   /** Builds the aggregates of {@code calls}. */
-  static RunResult of(Plan plan, String target, String clock, long startedAt, long finishedAt, long emulatedMs,
+  public static RunResult of(Plan plan, String target, String clock, long startedAt, long finishedAt, long emulatedMs,
       List<CallRecord> calls, TimerLatenessReading lateness, long lost, long dropped, long unattributed,
       long cpuMs, double peakHeapMb) {
     Aggregate overall = new Aggregate("all");
