@@ -102,7 +102,8 @@ class ReportsTest {
     Map<String, Verdict> v = new java.util.HashMap<>();
     Verdicts.check(run()).forEach(x -> v.put(x.threshold().text(), x));
     assertThat(v.get("p99ReactionMs < 100").passed()).isFalse();
-    assertThat(v.get("p99ReactionMs < 100").actual()).isEqualTo(300.0);
+    // three significant digits: HdrHistogram's bucket for 300 ms
+    assertThat(v.get("p99ReactionMs < 100").actual()).isCloseTo(300.0, org.assertj.core.api.Assertions.within(0.3));
     assertThat(v.get("fast.p99ReactionMs < 100").passed()).isTrue();
     assertThat(v.get("maxReactionMs[RecognizeFailed] <= 300").passed()).isTrue();
     assertThat(v.get("resultCode[8510] == 2").passed()).isFalse();
@@ -153,7 +154,7 @@ class ReportsTest {
     SummaryTable.print(run, Verdicts.check(run), new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(text).contains("virtual clock").containsPattern("(?m)^fast +2 +2 +0")
-        .containsPattern("(?m)^all +3 ").contains("FAIL  p99ReactionMs < 100  (actual 300)")
+        .containsPattern("(?m)^all +3 ").contains("FAIL  p99ReactionMs < 100  (actual 300.0")
         .contains("PASS  notConnected == 1");
   }
 }
