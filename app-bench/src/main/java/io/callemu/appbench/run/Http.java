@@ -31,11 +31,16 @@ final class Http {
     }
   }
 
+  /** Bodies larger than this are decoded on a worker thread, so a long journal page never stalls the loop. */
+  static final int DECODE_ON_WORKER_BYTES = 256 * 1024;
+
+  private final Vertx vertx;
   private final HttpClient client;
   private final String controlBase;
   private final String controlToken;
 
   Http(Vertx vertx, String controlBase, String controlToken) {
+    this.vertx = vertx;
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setIdleTimeout(60),
         new PoolOptions().setHttp1MaxSize(64));
     this.controlBase = controlBase.endsWith("/") ? controlBase.substring(0, controlBase.length() - 1) : controlBase;
@@ -60,7 +65,9 @@ final class Http {
     try {
       return client.request(options)
           .compose(req -> req.send(payload))
-          .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), json(b))));
+          .compose(resp -> resp.body().compose(b -> b.length() > DECODE_ON_WORKER_BYTES
+              ? vertx.executeBlocking(() -> new Answer(resp.statusCode(), json(b)), false)
+              : Future.succeededFuture(new Answer(resp.statusCode(), json(b)))));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

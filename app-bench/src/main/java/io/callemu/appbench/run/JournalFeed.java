@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Reads callemu's journal incrementally ({@code GET /_emulator/events?since=}) into the tracker.
- * Callbacks still being delivered when read are read again: from the oldest of them when it is
- * recent, one call at a time (a few per poll) when it is old, so a stuck delivery never makes every
- * poll re-read a long stretch of the journal.
+ * Callbacks still being delivered when read are read again, at most every {@code rereadMs}: from the
+ * oldest of them when it is recent, one call at a time (a few per poll) when it is old, so neither
+ * a busy run nor a stuck delivery makes every poll re-read a long stretch of the journal.
  */
 final class JournalFeed {
 
@@ -24,11 +24,16 @@ final class JournalFeed {
 
   private final Http http;
   private final CallTracker tracker;
+  private final long rereadNanos;
   private int stuckCursor;
+  private long lastReread;
 
-  JournalFeed(Http http, CallTracker tracker) {
+  /** @param rereadMs how often pending callbacks are read again (0: on every poll) */
+  JournalFeed(Http http, CallTracker tracker, long rereadMs) {
     this.http = http;
     this.tracker = tracker;
+    this.rereadNanos = rereadMs * 1_000_000L;
+    this.lastReread = System.nanoTime();
   }
 
   /** Reads what is new; completes with the number of entries not seen before. */
@@ -36,10 +41,15 @@ final class JournalFeed {
     long before = tracker.lastSeq();
     long since = before;
     long oldest = tracker.oldestPendingSeq();
-    if (oldest > 0 && before - oldest < WINDOW) {
-      since = oldest - 1;
+    boolean reread = oldest > 0 && System.nanoTime() - lastReread >= rereadNanos;
+    if (reread) {
+      lastReread = System.nanoTime();
+      if (before - oldest < WINDOW) {
+        since = oldest - 1;
+      }
     }
-    return read("?since=" + since, true).compose(v -> refreshStuck(before)).map(v -> (int) (tracker.lastSeq() - before));
+    Future<Void> read = read("?since=" + since, true);
+    return (reread ? read.compose(v -> refreshStuck(before)) : read).map(v -> (int) (tracker.lastSeq() - before));
   }
 
   private Future<Void> refreshStuck(long before) {
