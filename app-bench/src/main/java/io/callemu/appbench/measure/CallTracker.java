@@ -344,20 +344,6 @@ public final class CallTracker {
     return n;
   }
 
-  /**
-   * The longest time (harness nanoTime) a live call has been waiting for the app to react to a
-   * callback it took, or -1 when none waits.
-   */
-  public long oldestAwaitingSinceNanos() {
-    long oldest = -1;
-    for (Live l : live.values()) {
-      if (l.awaitingSinceNanos >= 0 && (oldest < 0 || l.awaitingSinceNanos < oldest)) {
-        oldest = l.awaitingSinceNanos;
-      }
-    }
-    return oldest;
-  }
-
   /** Whether a call that waits for the app began waiting after {@code sinceNanos}. */
   public boolean anyAwaitingSince(long sinceNanos) {
     for (Live l : live.values()) {
