@@ -11,7 +11,7 @@ import java.util.TreeMap;
  */
 public final class CallRecord {
 
-  /** At most this many timeline items are kept per call (the counts go on). */
+  /** At most this many timeline items are kept per call (the counts go on; reactions past it are not seen). */
   public static final int MAX_TIMELINE = 400;
 
   /**
@@ -33,7 +33,6 @@ public final class CallRecord {
   Outcome outcome;
   String failure;
   final List<TimelineItem> timeline = new ArrayList<>();
-  int droppedItems;
   final TreeMap<String, Integer> resultCodes = new TreeMap<>();
   int wrongRequests;
   int callbackErrors;
@@ -87,8 +86,6 @@ public final class CallRecord {
   void add(TimelineItem item) {
     if (timeline.size() < MAX_TIMELINE) {
       timeline.add(item);
-    } else {
-      droppedItems++;
     }
   }
 
