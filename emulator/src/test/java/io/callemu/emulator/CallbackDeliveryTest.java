@@ -95,6 +95,24 @@ class CallbackDeliveryTest {
   }
 
   @Test
+  void entriesAndAttemptsCarryTheRealTimeWhileTheVirtualClockStandsStill() {
+    long before = System.currentTimeMillis();
+    String id = emu.createCall(app.url("/cb"), null);
+    emu.advance(500);
+    JsonObject request = emu.control("GET", "/_emulator/events?kind=request", null).json()
+        .getJsonArray("events").getJsonObject(0);
+    JsonObject callback = callbacks(id).getJsonObject(0);
+    JsonObject attempt = callback.getJsonArray("attempts").getJsonObject(0);
+    // Virtual time starts wherever the clock was set; the real stamps are today's.
+    assertThat(request.getLong("wallTime")).isBetween(before, System.currentTimeMillis());
+    assertThat(attempt.getLong("wallTime")).isBetween(before, System.currentTimeMillis());
+    // Monotonic order: the request, the event it caused, the attempt that sent it.
+    assertThat(callback.getLong("wallNanos")).isGreaterThan(request.getLong("wallNanos"));
+    assertThat(attempt.getLong("wallNanos")).isGreaterThanOrEqualTo(callback.getLong("wallNanos"));
+    assertThat(attempt.getDouble("realMs")).isGreaterThan(0.0);
+  }
+
+  @Test
   void callbackFaultFailsTheNextDeliveryAttempt() {
     Harness.Response fault = emu.control("POST", "/_emulator/faults", new JsonObject().put("action", "callback").put("times", 1));
     assertThat(fault.status()).isEqualTo(201);

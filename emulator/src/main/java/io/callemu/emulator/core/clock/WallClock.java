@@ -13,6 +13,7 @@ public final class WallClock implements Clock {
   private final Vertx vertx;
   private final Context context;
   private final double timeScale;
+  private final TimerLateness lateness = new TimerLateness();
 
   public WallClock(Vertx vertx, Context context, double timeScale) {
     this.vertx = vertx;
@@ -30,16 +31,23 @@ public final class WallClock implements Clock {
     return System.currentTimeMillis();
   }
 
+  /** How late timers fired (real time), since start. */
+  public TimerLateness lateness() {
+    return lateness;
+  }
+
   @Override
   public Timer schedule(long delayMs, Runnable task) {
     long dueAt = nowMillis() + Math.max(0, delayMs);
     AtomicBoolean pending = new AtomicBoolean(true);
+    long realDelay = Math.round(delayMs * timeScale);
+    long dueNanos = System.nanoTime() + Math.max(0, realDelay) * 1_000_000L;
     Runnable once = () -> {
       if (pending.compareAndSet(true, false)) {
+        lateness.record(System.nanoTime() - dueNanos);
         task.run();
       }
     };
-    long realDelay = Math.round(delayMs * timeScale);
     // Hopping onto the emulator's context first makes the timer fire there; cancel() only has
     // to flip the flag, a stale timer then finds nothing to do.
     context.runOnContext(v -> {

@@ -69,7 +69,11 @@ public final class ScenarioRunner {
     return facts;
   }
 
-  private void trigger(Trigger trigger, Call call, Map<String, Object> facts) {
+  private void trigger(Trigger trigger, Call call, Map<String, Object> requestFacts) {
+    // Beside the request's fields, match sees who the remote party is, so that one scenario can
+    // script different callers differently (a benchmark's caller profiles).
+    Map<String, Object> facts = new HashMap<>(requestFacts);
+    facts.putIfAbsent("remoteParty", call.remoteParty().rawId());
     for (ScenarioRule rule : scenarios.fire(trigger, facts)) {
       for (Step step : rule.steps()) {
         calls.schedule(call, step.delayMs(), () -> run(step, call));

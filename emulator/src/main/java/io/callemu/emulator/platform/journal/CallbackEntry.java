@@ -31,15 +31,18 @@ public final class CallbackEntry extends JournalEntry {
    * One delivery attempt.
    *
    * @param at emulated epoch ms it started
-   * @param wallTime real epoch ms it ended
+   * @param wallTime real epoch ms it started
+   * @param wallNanos {@link System#nanoTime()} when it started (for real durations)
+   * @param realMs real ms from sending to the app's answer or the failure
    * @param status the app's HTTP status, or null when there was none
    * @param error why it failed without a status, or null
    */
-  public record Attempt(int number, long at, long wallTime, Integer status, String error) {
+  public record Attempt(int number, long at, long wallTime, long wallNanos, double realMs, Integer status,
+      String error) {
 
     JsonObject toJson() {
       JsonObject o = new JsonObject().put("attempt", number).put("at", Instant.ofEpochMilli(at).toString())
-          .put("wallTime", Instant.ofEpochMilli(wallTime).toString());
+          .put("wallTime", wallTime).put("wallNanos", wallNanos).put("realMs", realMs);
       if (status != null) {
         o.put("status", status);
       }

@@ -59,7 +59,7 @@ public final class Journal {
 
   /** Records an entry (stamping it) and returns it, so its owner can report changes with {@link #changed}. */
   public <E extends JournalEntry> E record(E entry) {
-    entry.stamp(++sequence, now.getAsLong(), System.currentTimeMillis());
+    entry.stamp(++sequence, now.getAsLong(), System.currentTimeMillis(), System.nanoTime());
     entries.addLast(entry);
     while (entries.size() > capacity.getAsLong()) {
       entries.removeFirst();

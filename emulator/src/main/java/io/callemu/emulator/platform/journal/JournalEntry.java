@@ -32,6 +32,7 @@ public abstract class JournalEntry {
   private long seq;
   private long time;
   private long wallTime;
+  private long wallNanos;
 
   /**
    * @param callId the call the entry is about, or null
@@ -70,10 +71,19 @@ public abstract class JournalEntry {
     return wallTime;
   }
 
-  void stamp(long seq, long time, long wallTime) {
+  /**
+   * {@link System#nanoTime()} at which it was recorded: monotonic, for real durations between
+   * entries of this run (an app's reaction to a callback) even on the virtual clock.
+   */
+  public long wallNanos() {
+    return wallNanos;
+  }
+
+  void stamp(long seq, long time, long wallTime, long wallNanos) {
     this.seq = seq;
     this.time = time;
     this.wallTime = wallTime;
+    this.wallNanos = wallNanos;
   }
 
   /** The entry as the control API lists it (a fresh object). */
@@ -86,8 +96,8 @@ public abstract class JournalEntry {
       o.put("type", type);
     }
     writeFields(o);
-    return o.put("seq", seq).put("time", Instant.ofEpochMilli(time).toString())
-        .put("wallTime", Instant.ofEpochMilli(wallTime).toString());
+    return o.put("seq", seq).put("time", Instant.ofEpochMilli(time).toString()).put("wallTime", wallTime)
+        .put("wallNanos", wallNanos);
   }
 
   /** Adds the kind's own fields. */

@@ -104,49 +104,58 @@ public final class WebhookDelivery {
 
   private void attempt(KeyQueue queue, Delivery d) {
     d.attempts++;
-    long startedAt = clock.nowMillis();
+    Sent sent = new Sent(clock.nowMillis(), System.currentTimeMillis(), System.nanoTime());
     long myGeneration = generation;
     Optional<Fault> fault = faults.take(ActionKind.CALLBACK, d.callback.key());
     if (fault.isPresent()) {
-      finishAttempt(queue, d, startedAt, null, "fault injected (" + fault.get().id() + ")");
+      finishAttempt(queue, d, sent, null, "fault injected (" + fault.get().id() + ")");
       return;
     }
     inFlight++;
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(d.callback.url())
         .setIdleTimeout(settings.get(CallbackSettings.TIMEOUT_MS));
     d.callback.headers().forEach(options::putHeader);
-    Future<Integer> sent;
+    Future<Integer> answered;
     try {
-      sent = client.request(options)
+      answered = client.request(options)
           .compose(req -> req.send(d.callback.body()))
           .compose(resp -> resp.body().map(ignored -> resp.statusCode()));
     } catch (RuntimeException e) {
       // e.g. a URI the client cannot use; counts as a failed attempt like any other
-      sent = Future.failedFuture(e);
+      answered = Future.failedFuture(e);
     }
-    sent.onComplete(ar -> {
+    answered.onComplete(ar -> {
       if (myGeneration != generation) {
         return;
       }
       inFlight--;
       if (ar.succeeded()) {
-        finishAttempt(queue, d, startedAt, ar.result(), null);
+        finishAttempt(queue, d, sent, ar.result(), null);
       } else {
         String message = ar.cause().getMessage();
-        finishAttempt(queue, d, startedAt, null, message == null ? ar.cause().getClass().getSimpleName() : message);
+        finishAttempt(queue, d, sent, null, message == null ? ar.cause().getClass().getSimpleName() : message);
       }
       settle();
     });
   }
 
-  private void finishAttempt(KeyQueue queue, Delivery d, long startedAt, Integer status, String error) {
+  /** When an attempt began: emulated, real, and monotonic real time. */
+  private record Sent(long at, long wallTime, long wallNanos) {
+
+    /** Real ms since then, to the microsecond. */
+    double realMs() {
+      return Math.round((System.nanoTime() - wallNanos) / 1_000.0) / 1_000.0;
+    }
+  }
+
+  private void finishAttempt(KeyQueue queue, Delivery d, Sent sent, Integer status, String error) {
     boolean ok = status != null && status >= 200 && status < 300;
     long maxAttempts = settings.get(CallbackSettings.MAX_ATTEMPTS);
     boolean last = ok || d.attempts >= maxAttempts;
     CallbackEntry.State next = ok ? CallbackEntry.State.DELIVERED
         : last ? CallbackEntry.State.UNDELIVERED : CallbackEntry.State.PENDING;
-    CallbackEntry.Attempt attempt = new CallbackEntry.Attempt(d.attempts, startedAt, System.currentTimeMillis(),
-        status, error);
+    CallbackEntry.Attempt attempt = new CallbackEntry.Attempt(d.attempts, sent.at(), sent.wallTime(),
+        sent.wallNanos(), sent.realMs(), status, error);
     d.entry.attempted(attempt, next);
     journal.changed(d.entry, attemptJson(attempt, next));
     if (last) {

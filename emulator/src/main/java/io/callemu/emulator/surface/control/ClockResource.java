@@ -3,12 +3,15 @@ package io.callemu.emulator.surface.control;
 import static io.callemu.emulator.surface.control.ControlReplies.iso;
 
 import io.callemu.emulator.core.clock.Clock;
+import io.callemu.emulator.core.clock.TimerLateness;
 import io.callemu.emulator.core.clock.VirtualClock;
+import io.callemu.emulator.core.clock.WallClock;
 import io.callemu.emulator.core.media.MediaService;
 import io.callemu.emulator.platform.http.HttpReply;
 import io.callemu.emulator.platform.http.JsonReader;
 import io.callemu.emulator.platform.webhook.WebhookDelivery;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -63,6 +66,17 @@ final class ClockResource {
         o.put("nextDueAt", iso(v.nextDueAt()));
       }
     }
+    if (clock instanceof WallClock w) {
+      o.put("timerLateness", lateness(w.lateness().snapshot()));
+    }
     return o;
+  }
+
+  /** {@code {fired, totalMs, maxMs, buckets:[{leMs, count}…, {leMs:null, count}]}}, cumulative since start. */
+  private static JsonObject lateness(TimerLateness.Snapshot s) {
+    JsonArray buckets = new JsonArray();
+    s.buckets().forEach(b -> buckets.add(new JsonObject().put("leMs", b.leMs()).put("count", b.count())));
+    return new JsonObject().put("fired", s.fired()).put("totalMs", s.totalMs()).put("maxMs", s.maxMs())
+        .put("buckets", buckets);
   }
 }

@@ -50,6 +50,20 @@ class ScenarioMediaTest {
   }
 
   @Test
+  void matchSeesTheRemotePartySoCallersCanBeScriptedApart(Vertx vertx) {
+    f = MediaFixture.start(vertx);
+    scenario("{\"rules\":[{\"on\":\"recognize\",\"match\":{\"remoteParty\":\"4:+15550000001\"},"
+        + "\"do\":[{\"dtmf\":\"9\"}]},"
+        + "{\"on\":\"recognize\",\"match\":{\"remoteParty\":\"" + MediaFixture.CALLEE + "\"},"
+        + "\"do\":[{\"dtmf\":\"12#\"}]}]}");
+    f.accepted("recognize", dtmfRecognize(10, new JsonObject().put("stopTones", new JsonArray().add("pound")),
+        new JsonObject()));
+    f.emu.advance(1_000);
+    assertThat(f.last("RecognizeCompleted").getJsonObject("dtmfResult").getJsonArray("tones"))
+        .containsExactly("one", "two", "pound");
+  }
+
+  @Test
   void yamlRulesWithTimesAndSpeech(Vertx vertx) {
     f = MediaFixture.start(vertx, c -> c, true);
     scenario("rules:\n"
