@@ -63,6 +63,7 @@ public final class ControlApi {
   private final EventGridPublisher eventGrid;
   private final byte[] controlToken;
   private final TranscriptionService transcriptions;
+  private final java.util.List<ControlSurface> surfaces = new java.util.ArrayList<>();
 
   public ControlApi(Vertx vertx, Clock clock, CallService calls, MediaService media, CallbackDispatcher callbacks,
       Journal journal, Faults faults, Scenarios scenarios, Settings settings,
@@ -82,6 +83,12 @@ public final class ControlApi {
     this.repeats = repeats;
     this.eventGrid = eventGrid;
     this.controlToken = controlToken == null ? null : ("Bearer " + controlToken).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Adds a surface's own control routes (mounted by {@link #mount}) and its reset. */
+  public ControlApi withSurface(ControlSurface surface) {
+    surfaces.add(surface);
+    return this;
   }
 
   /** Adds the routes to {@code router}. */
@@ -118,6 +125,7 @@ public final class ControlApi {
     });
     router.get("/_emulator/settings").handler(ctx -> ok(ctx, 200, settings.toJson()));
     router.post("/_emulator/settings").handler(this::changeSettings);
+    surfaces.forEach(s -> s.mount(router));
     router.route("/_emulator/*").handler(ctx -> fail(ctx, 404, "NotFound",
         "no control operation " + ctx.request().method() + " " + ctx.request().path()));
     // The root router holds only the control API (ACS requests never reach it), so its last route
@@ -125,8 +133,9 @@ public final class ControlApi {
     // naming the surfaces an app may be looking for.
     router.route().handler(ctx -> fail(ctx, 404, "NotFound", "callemu serves nothing at "
         + ctx.request().method() + " " + ctx.request().path() + "; it emulates ACS Call Automation under"
-        + " /calling and its control API under /_emulator (Microsoft Graph calls and Speech-to-text"
-        + " REST are not emulated yet)"));
+        + " /calling, Speech to text under /speech/recognition/{interactive|conversation|dictation}/"
+        + "cognitiveservices/v1 and /sts/v1.0/issueToken, and its control API under /_emulator"
+        + " (Microsoft Graph calls are not emulated yet)"));
   }
 
   private void health(RoutingContext ctx) {
@@ -147,6 +156,7 @@ public final class ControlApi {
   }
 
   private void reset(RoutingContext ctx) {
+    surfaces.forEach(ControlSurface::reset);
     transcriptions.reset();
     calls.reset();
     callbacks.reset();
@@ -493,7 +503,7 @@ public final class ControlApi {
     return Instant.ofEpochMilli(epochMillis).toString();
   }
 
-  static void ok(RoutingContext ctx, int status, JsonObject body) {
+  public static void ok(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
@@ -501,7 +511,7 @@ public final class ControlApi {
         .end(body.encode());
   }
 
-  static void fail(RoutingContext ctx, int status, String code, String message) {
+  public static void fail(RoutingContext ctx, int status, String code, String message) {
     ok(ctx, status, new JsonObject().put("error", new JsonObject().put("code", code).put("message", message)));
   }
 }
