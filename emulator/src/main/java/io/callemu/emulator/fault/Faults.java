@@ -13,7 +13,7 @@ public final class Faults {
 
   /** The actions of CONTRACT section 3. */
   public static final Set<String> ACTIONS = Set.of("recognize", "play", "transcription",
-      "recordResponse", "playPrompt", "callback", "websocket", "continuousDtmf", "sendDtmfTones");
+      "recordResponse", "playPrompt", "callback", "websocket", "continuousDtmf", "sendDtmfTones", "speech");
 
   /** Cap on armed faults, so the control API cannot grow memory without bound. */
   static final int MAX_FAULTS = 1000;
@@ -43,10 +43,15 @@ public final class Faults {
     Object result = body.getValue("result");
     JsonObject resultJson;
     if (result == null) {
-      if (!action.equals("callback") && !action.equals("websocket")) {
+      if (!action.equals("callback") && !action.equals("websocket") && !action.equals("speech")) {
         throw new IllegalArgumentException("result {code, subCode, message?} is required for action " + action);
       }
       resultJson = new JsonObject();
+    } else if (result instanceof JsonObject r && action.equals("speech")) {
+      if (r.getValue("message") != null && !(r.getValue("message") instanceof String)) {
+        throw new IllegalArgumentException("result.message must be a string");
+      }
+      resultJson = r.copy();
     } else if (result instanceof JsonObject r) {
       if (!(r.getValue("code") instanceof Integer) || !(r.getValue("subCode") instanceof Integer)) {
         throw new IllegalArgumentException("result.code and result.subCode must be whole numbers");
