@@ -39,12 +39,32 @@ public final class Scenarios {
     static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
   }
 
+  /**
+   * A top-level member of scenario documents besides {@code rules}, read by the part of callemu it
+   * belongs to (the Speech surface's {@code speechTranscripts}).
+   */
+  public interface Section {
+    /**
+     * Checks the member's value; the returned action applies it, and runs only once the whole
+     * document was found valid.
+     *
+     * @throws IllegalArgumentException naming the problem, prefixed with {@code path}
+     */
+    Runnable read(Object value, String path);
+  }
+
   private final List<ScenarioRule> rules = new ArrayList<>();
+  private final Map<String, Section> sections = new LinkedHashMap<>();
   private final java.nio.file.Path defaultBase;
 
   /** @param defaultBase where relative audio paths of documents given without a file are found (the data dir) */
   public Scenarios(java.nio.file.Path defaultBase) {
     this.defaultBase = defaultBase;
+  }
+
+  /** Lets documents carry the top-level member {@code name}; a document may then hold it without rules. */
+  public void section(String name, Section section) {
+    sections.put(name, section);
   }
 
   /** Adds a document whose relative audio paths are relative to the data dir. */
@@ -71,17 +91,27 @@ public final class Scenarios {
       throw new IllegalArgumentException("a scenario is an object with a \"rules\" array");
     }
     JsonObject doc = new JsonObject(castMap(parsed));
+    List<Runnable> sectionsRead = new ArrayList<>();
+    sections.forEach((name, section) -> {
+      if (doc.containsKey(name)) {
+        sectionsRead.add(section.read(doc.getValue(name), name));
+      }
+    });
     Object rulesValue = doc.getValue("rules");
-    if (!(rulesValue instanceof JsonArray list) || list.isEmpty()) {
-      throw new IllegalArgumentException("a scenario needs a non-empty \"rules\" array");
-    }
     List<ScenarioRule> parsedRules = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      parsedRules.add(parseRule(list.getValue(i), "rules[" + i + "]", base));
+    if (rulesValue != null || sectionsRead.isEmpty()) {
+      if (!(rulesValue instanceof JsonArray list) || list.isEmpty()) {
+        throw new IllegalArgumentException("a scenario needs a non-empty \"rules\" array"
+            + (sections.isEmpty() ? "" : " (or one of " + sections.keySet() + ")"));
+      }
+      for (int i = 0; i < list.size(); i++) {
+        parsedRules.add(parseRule(list.getValue(i), "rules[" + i + "]", base));
+      }
     }
     if (rules.size() + parsedRules.size() > MAX_RULES) {
       throw new IllegalArgumentException("at most " + MAX_RULES + " rules may be in force; DELETE /_emulator/scenarios first");
     }
+    sectionsRead.forEach(Runnable::run);
     rules.addAll(parsedRules);
     return parsedRules.size();
   }
