@@ -1,5 +1,6 @@
 package io.callemu.emulator.settings;
 
+import io.callemu.emulator.surface.speech.SpeechSettings;
 import io.callemu.emulator.transcription.TranscriptionSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -113,7 +114,7 @@ public final class Settings {
           "whether each new call binds its own UDP port for RFC 4733 DTMF (false saves one file "
               + "descriptor per call in load tests; the control API's dtmf still works)",
           "CONTRACT section 3")),
-      TranscriptionSettings.ALL);
+      TranscriptionSettings.ALL, SpeechSettings.ALL);
 
   @SafeVarargs
   private static List<Setting> concat(List<Setting>... groups) {
