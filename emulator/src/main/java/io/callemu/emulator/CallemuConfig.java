@@ -35,6 +35,7 @@ public final class CallemuConfig {
   private final boolean loose;
   private final String controlToken;
   private final Path journal;
+  private final String speechKey;
 
   private CallemuConfig(Values v) {
     this.host = v.host;
@@ -52,6 +53,7 @@ public final class CallemuConfig {
     this.loose = v.loose;
     this.controlToken = v.controlToken;
     this.journal = v.journal;
+    this.speechKey = v.speechKey;
   }
 
   /** The mutable twin every {@code withX} copy goes through. */
@@ -71,6 +73,7 @@ public final class CallemuConfig {
     boolean loose;
     String controlToken;
     Path journal;
+    String speechKey = Callemu.WELL_KNOWN_SPEECH_KEY;
   }
 
   private CallemuConfig with(java.util.function.Consumer<Values> change) {
@@ -90,6 +93,7 @@ public final class CallemuConfig {
     v.loose = loose;
     v.controlToken = controlToken;
     v.journal = journal;
+    v.speechKey = speechKey;
     change.accept(v);
     return new CallemuConfig(v);
   }
@@ -184,6 +188,7 @@ public final class CallemuConfig {
       case "loose": return withLoose(parseBoolean(option, value));
       case "control-token": return withControlToken(value);
       case "journal": return withJournal(Path.of(value));
+      case "speech-key": return withSpeechKey(value);
       default: throw new IllegalArgumentException("unknown option --" + option);
     }
   }
@@ -225,6 +230,9 @@ public final class CallemuConfig {
         || eventGridWebhook.startsWith("https://"))) {
       throw new IllegalArgumentException("--eventgrid-webhook must be an http(s) URL, got '"
           + eventGridWebhook + "'");
+    }
+    if (speechKey == null || speechKey.isEmpty()) {
+      throw new IllegalArgumentException("--speech-key must not be empty");
     }
     if (controlToken != null && controlToken.isEmpty()) {
       throw new IllegalArgumentException("--control-token must not be empty");
@@ -317,6 +325,11 @@ public final class CallemuConfig {
     return with(v -> v.journal = p);
   }
 
+  /** The Speech resource key ({@code Ocp-Apim-Subscription-Key}) of the Speech-to-text surface. */
+  public CallemuConfig withSpeechKey(String key) {
+    return with(v -> v.speechKey = key);
+  }
+
   public CallemuConfig withScenario(Path p) {
     return with(v -> v.scenario = p);
   }
@@ -350,12 +363,13 @@ public final class CallemuConfig {
   public boolean loose() { return loose; }
   public String controlToken() { return controlToken; }
   public Path journal() { return journal; }
+  public String speechKey() { return speechKey; }
 
   /** The option names of CONTRACT section 1 (without the leading dashes). */
   static final class Option {
     static final java.util.List<String> NAMES = java.util.List.of("host", "port", "https-port",
         "cert", "key", "data-dir", "access-key", "clock", "time-scale", "scenario",
-        "eventgrid-webhook", "set", "loose", "control-token", "journal");
+        "eventgrid-webhook", "set", "loose", "control-token", "journal", "speech-key");
 
     private Option() {
     }

@@ -66,5 +66,6 @@ public final class Main {
     out.println("  --loose                  accept unknown api-versions");
     out.println("  --control-token TOKEN    require Authorization: Bearer TOKEN on /_emulator");
     out.println("  --journal FILE           append every request, callback and frame as JSON lines");
+    out.println("  --speech-key KEY         key of the emulated Speech resource (callemu-well-known-speech-key)");
   }
 }
