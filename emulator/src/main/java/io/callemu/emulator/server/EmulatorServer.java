@@ -18,6 +18,9 @@ import io.callemu.emulator.media.PlayDurations;
 import io.callemu.emulator.scenario.ScenarioRunner;
 import io.callemu.emulator.scenario.Scenarios;
 import io.callemu.emulator.settings.Settings;
+import io.callemu.emulator.surface.speech.SpeechControlApi;
+import io.callemu.emulator.surface.speech.SpeechSurface;
+import io.callemu.emulator.surface.speech.recognition.SpeechTranscripts;
 import io.callemu.emulator.tls.TlsMaterial;
 import io.callemu.emulator.transcription.StreamConnector;
 import io.callemu.emulator.transcription.TranscriptionService;
@@ -37,8 +40,8 @@ import java.time.Duration;
 /**
  * The emulator as one verticle: every surface and all call state live on its single event-loop
  * context, so a call is a single-threaded state machine without locks. HTTP and HTTPS serve the
- * same handler: {@code /calling/**} goes to the ACS surface, everything else to the router (the
- * control API).
+ * same handler: {@code /calling/**} goes to the ACS surface, the Speech surface takes its paths, and
+ * everything else goes to the router (the control API).
  */
 public final class EmulatorServer extends VerticleBase {
 
@@ -49,6 +52,7 @@ public final class EmulatorServer extends VerticleBase {
   private final TlsMaterial tls;
   private final Settings settings = new Settings();
   private final Scenarios scenarios;
+  private final SpeechTranscripts speechTranscripts = new SpeechTranscripts();
   private volatile ListeningPorts ports;
   private Journal journal;
   private HttpClient client;
@@ -69,6 +73,7 @@ public final class EmulatorServer extends VerticleBase {
     this.tls = tls;
     this.scenarios = new Scenarios(config.dataDir());
     config.settings().forEach((key, value) -> settings.set(key, value, "--set"));
+    SpeechControlApi.readScenarios(scenarios, speechTranscripts);
     if (scenarioDocument != null) {
       try {
         java.nio.file.Path dir = config.scenario().toAbsolutePath().getParent();
@@ -108,14 +113,16 @@ public final class EmulatorServer extends VerticleBase {
         transcriptions);
     EventGridPublisher eventGrid = config.eventGridWebhook() == null ? null
         : new EventGridPublisher(client, journal, clock, config.eventGridWebhook());
+    SpeechSurface speech = new SpeechSurface(vertx, config.speechKey(), settings, journal, faults,
+        speechTranscripts, clock::nowMillis);
     Router router = Router.router(vertx);
     new ControlApi(vertx, clock, calls, media, callbacks, journal, faults, scenarios, settings, repeats,
-        eventGrid, config.controlToken(), transcriptions).mount(router);
+        eventGrid, config.controlToken(), transcriptions).withSurface(speech.control()).mount(router);
     Handler<HttpServerRequest> root = req -> {
       String path = req.path();
       if (path.equals("/calling") || path.startsWith("/calling/")) {
         acs.handle(req);
-      } else {
+      } else if (!speech.handle(req)) {
         router.handle(req);
       }
     };
