@@ -63,6 +63,17 @@ public final class SpeechAudio {
     return this;
   }
 
+  /** Steady white noise at about -30 dBFS (seeded): loud, but no speech. */
+  public SpeechAudio noise(int ms) {
+    java.util.Random random = new java.util.Random(ms);
+    short[] s = new short[samples(ms)];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (short) (random.nextGaussian() * 1_000);
+    }
+    parts.add(s);
+    return this;
+  }
+
   private int samples(int ms) {
     return ms * sampleRate / 1000 * channels;
   }

@@ -145,6 +145,13 @@ public final class WavStreamDecoder {
     int n = Math.min(headerWanted - headerFill, end - at);
     System.arraycopy(bytes, at, header, headerFill, n);
     headerFill += n;
+    if (state == State.RIFF) {
+      for (int i = 0; i < Math.min(headerFill, 4); i++) {
+        if (header[i] != "RIFF".charAt(i)) {
+          throw notWav();
+        }
+      }
+    }
     if (headerFill == headerWanted) {
       headerBytesSeen += headerWanted;
       headerFill = 0;
@@ -156,9 +163,8 @@ public final class WavStreamDecoder {
   private void headerComplete() throws BadAudioException {
     switch (state) {
       case RIFF -> {
-        if (!fourCc(0, "RIFF") || !fourCc(8, "WAVE")) {
-          throw new BadAudioException(Problem.NOT_WAV, "the audio is not a WAV file: it must start with a"
-              + " RIFF/WAVE header");
+        if (!fourCc(8, "WAVE")) {
+          throw notWav();
         }
         expectChunkHeader();
       }
@@ -174,6 +180,10 @@ public final class WavStreamDecoder {
       }
       default -> throw new IllegalStateException(state.name());
     }
+  }
+
+  private static BadAudioException notWav() {
+    return new BadAudioException(Problem.NOT_WAV, "the audio is not a WAV file: it must start with a RIFF/WAVE header");
   }
 
   private void chunk() throws BadAudioException {
