@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Voice activity decides where utterances are. The words of an utterance are the next queued
  * transcript, taken when the utterance starts, so hypotheses and the final result carry them while the
- * audio still streams. When transcripts are registered by hash, the hash of the stream decides first,
+ * audio still streams; a hypothesis that adds nothing to the previous one is not given. When
+ * transcripts are registered by hash, the hash of the stream decides first,
  * and it is known only at the end: the final results then wait for the end of the audio (speech start
  * and end are still reported as they happen), and a hash match shares its text among the utterances.
  *
@@ -28,6 +29,7 @@ public final class AudioRecognition {
   private final List<SpeechPhrase> held = new ArrayList<>();
   private final List<RecognitionOutcome> outcomes = new ArrayList<>();
   private String utteranceText;
+  private String lastHypothesis;
   private boolean ended;
 
   /**
@@ -142,6 +144,7 @@ public final class AudioRecognition {
 
     @Override
     public void speechStarted(long offsetTicks) {
+      lastHypothesis = null;
       if (!byHash) {
         utteranceText = transcripts.nextQueued();
         if (utteranceText != null) {
@@ -153,7 +156,9 @@ public final class AudioRecognition {
 
     @Override
     public void hypothesis(SpeechHypothesis hypothesis) {
-      if (settings.hypotheses()) {
+      // one every 300 ms of speech, but none that says nothing new (the SDKs raise each as an event)
+      if (settings.hypotheses() && !hypothesis.text().equals(lastHypothesis)) {
+        lastHypothesis = hypothesis.text();
         out.hypothesis(hypothesis);
       }
     }

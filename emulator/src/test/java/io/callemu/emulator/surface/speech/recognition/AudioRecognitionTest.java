@@ -61,7 +61,7 @@ class AudioRecognitionTest {
         wav, 3_200);
 
     assertThat(events.get(0)).isEqualTo("start 500");
-    assertThat(events).filteredOn(e -> e.startsWith("hypothesis")).isNotEmpty()
+    assertThat(events).filteredOn(e -> e.startsWith("hypothesis")).isNotEmpty().doesNotHaveDuplicates()
         .allSatisfy(h -> assertThat("remind me to buy 5 pencils").startsWith(h.substring("hypothesis ".length())));
     assertThat(events.subList(events.size() - 2, events.size()))
         .containsExactly("end 2500", "phrase Success Remind me to buy 5 pencils.");
