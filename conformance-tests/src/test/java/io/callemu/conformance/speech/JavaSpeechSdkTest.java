@@ -229,6 +229,20 @@ class JavaSpeechSdkTest {
   }
 
   @Test
+  @DisplayName("SP-JAVA-009 recognizeOnceAsync of a recording that goes on for 20 s after its speech: the result comes at the utterance's end, and a second recognizeOnceAsync on the same recognizer recognises again")
+  void recognizeOnceOfALongRecording() throws Exception {
+    target.control().addSpeechTranscript("Remind me to buy five pencils", null);
+    long mark = target.journalMark();
+    try (Recognizer r = recognizer(SpeechConfig.fromHost(URI.create(target.ws()), target.key),
+        SpeechFixtures.withTrailingSilence(SpeechFixtures.PENCILS, 20_000), c -> { })) {
+      assertPencils(once(r));
+      SpeechRecognitionResult second = once(r);
+      assertThat(second.getReason()).as("%s", second).isIn(ResultReason.NoMatch, ResultReason.RecognizedSpeech);
+    }
+    assertThat(target.recognitions(mark)).allSatisfy(t -> assertThat(t.path("completed").asBoolean()).isTrue());
+  }
+
+  @Test
   @DisplayName("SP-JAVA-008 wrong credentials: a wrong key ends as Canceled with an error (the handshake is refused with 401)")
   void wrongCredentials() throws Exception {
     try (Recognizer r = recognizer(SpeechConfig.fromHost(URI.create(target.ws()), "not-the-key"),

@@ -24,7 +24,10 @@ final class JsSpeechApp implements AutoCloseable {
         "speech-app.mjs", "microsoft-cognitiveservices-speech-sdk", null, Map.of()));
   }
 
-  /** {@code recognizeOnceAsync} of {@code wav} (a fixture name) or of {@code silenceMs} of silence: {result, events}. */
+  /**
+   * {@code recognizeOnceAsync} of {@code audio}: a fixture's name, an absolute file path, or an Integer of
+   * milliseconds of silence; {result, events}.
+   */
   JsonNode recognizeOnce(Map<String, Object> config, Object audio) {
     return node.call("recognizeOnce", command(config, audio)).result();
   }
@@ -40,7 +43,8 @@ final class JsSpeechApp implements AutoCloseable {
     if (audio instanceof Integer silenceMs) {
       c.put("silenceMs", silenceMs);
     } else {
-      c.put("wav", SpeechFixtures.path((String) audio).toString());
+      String name = (String) audio;
+      c.put("wav", name.startsWith("/") ? name : SpeechFixtures.path(name).toString());
     }
     return c;
   }

@@ -245,6 +245,14 @@ class JsSpeechSdkTest {
   }
 
   @Test
+  @DisplayName("SP-JS-013 recognizeOnceAsync of a recording that goes on for 20 s after its speech: the result comes at the utterance's end")
+  void recognizeOnceOfALongRecording() {
+    target.control().addSpeechTranscript("Remind me to buy five pencils", null);
+    assertRecognisedPencils(app.recognizeOnce(host(),
+        SpeechFixtures.withTrailingSilence(SpeechFixtures.PENCILS, 20_000).toString()));
+  }
+
+  @Test
   @DisplayName("SP-JS-012 fromEndpoint with /stt/speech/universal/v2 recognises as well")
   void universalEndpoint() {
     target.control().addSpeechTranscript("Remind me to buy five pencils", null);

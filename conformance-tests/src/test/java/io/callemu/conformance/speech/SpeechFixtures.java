@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -69,9 +70,23 @@ final class SpeechFixtures {
 
   /** {@link #silence} written to a temporary file (the Java SDK reads files). */
   static Path silenceFile(int ms) {
+    return temporary(silence(ms));
+  }
+
+  /** A fixture followed by {@code ms} of silence, in a temporary file: a recording that goes on after its speech. */
+  static Path withTrailingSilence(String name, int ms) {
+    byte[] wav = bytes(name);
+    byte[] longer = Arrays.copyOf(wav, wav.length + 32 * ms);
+    ByteBuffer b = ByteBuffer.wrap(longer).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(4, longer.length - 8);
+    b.putInt(40, longer.length - 44);
+    return temporary(longer);
+  }
+
+  private static Path temporary(byte[] wav) {
     try {
-      Path p = Files.createTempFile("callemu-silence-", ".wav");
-      Files.write(p, silence(ms));
+      Path p = Files.createTempFile("callemu-speech-", ".wav");
+      Files.write(p, wav);
       p.toFile().deleteOnExit();
       return p;
     } catch (IOException e) {
