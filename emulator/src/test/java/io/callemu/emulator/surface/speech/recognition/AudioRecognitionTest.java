@@ -168,6 +168,18 @@ class AudioRecognitionTest {
   }
 
   @Test
+  void anUtteranceIsCutAt15SecondsTheServicesLimit() throws Exception {
+    transcripts.add(new Transcript("this goes on and on", null));
+    recognise(settings(SpeechMode.INTERACTIVE, OutputFormat.SIMPLE, ProfanityOption.MASKED, null),
+        SpeechAudio.pcm16k().silence(500).voice(17_000).silence(1_000).streamingWav(), 3_200);
+    assertThat(phrases).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(PhraseStatus.SUCCESS);
+      assertThat(p.offsetTicks()).isEqualTo(5_000_000L);
+      assertThat(p.durationTicks()).isEqualTo(150_000_000L);
+    });
+  }
+
+  @Test
   void anArmedErrorEndsRecognitionWithAnErrorResult() throws Exception {
     AudioRecognition r = new AudioRecognition(settings(SpeechMode.CONVERSATION, OutputFormat.SIMPLE,
         ProfanityOption.MASKED, null), transcripts, 60_000, 0, recorder);
