@@ -70,16 +70,21 @@ public final class UspParser {
   }
 
   private static Map<String, String> headers(String block) throws UspProtocolException {
-    Map<String, String> headers = new HashMap<>();
-    for (String line : block.split("\r\n")) {
-      if (line.isEmpty()) {
-        continue;
+    Map<String, String> headers = new HashMap<>(8);
+    int at = 0;
+    while (at < block.length()) {
+      int end = block.indexOf("\r\n", at);
+      if (end < 0) {
+        end = block.length();
       }
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        throw new UspProtocolException(INVALID_PAYLOAD, "malformed header line '" + line + "'");
+      if (end > at) {
+        int colon = block.indexOf(':', at);
+        if (colon <= at || colon >= end) {
+          throw new UspProtocolException(INVALID_PAYLOAD, "malformed header line '" + block.substring(at, end) + "'");
+        }
+        headers.put(block.substring(at, colon).trim().toLowerCase(Locale.ROOT), block.substring(colon + 1, end).trim());
       }
-      headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+      at = end + 2;
     }
     return headers;
   }
