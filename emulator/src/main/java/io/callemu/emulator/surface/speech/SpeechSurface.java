@@ -59,7 +59,7 @@ public final class SpeechSurface {
         if (req.method() == HttpMethod.POST) {
           tokens.handle(req);
         } else {
-          notAllowed(req, "POST");
+          notAllowed(req, "POST", "POST");
         }
       }
       case UNIVERSAL -> {
@@ -76,7 +76,7 @@ public final class SpeechSurface {
         } else if (req.method() == HttpMethod.POST) {
           rest.handle(req, route.mode());
         } else {
-          notAllowed(req, "POST (or a WebSocket upgrade)");
+          notAllowed(req, "POST, GET", "POST, or GET with a WebSocket upgrade");
         }
       }
     }
@@ -88,9 +88,9 @@ public final class SpeechSurface {
     return control;
   }
 
-  private void notAllowed(HttpServerRequest req, String allowed) {
-    req.response().putHeader("Allow", allowed.startsWith("POST") ? "POST" : allowed);
-    SpeechReplies.refuse(req, 405, req.method().name() + " is not served at " + req.path() + "; use " + allowed);
+  private void notAllowed(HttpServerRequest req, String allow, String use) {
+    req.response().putHeader("Allow", allow);
+    SpeechReplies.refuse(req, 405, req.method().name() + " is not served at " + req.path() + "; use " + use);
     journal.request(req.method().name(), req.path(), 405, null);
   }
 

@@ -249,8 +249,10 @@ class ShortAudioRestTest {
           .POST(HttpRequest.BodyPublishers.ofByteArray(utterance())));
       assertThat(r.statusCode()).as(type).isEqualTo(415);
     }
-    assertThat(server.send(HttpRequest.newBuilder(URI.create(server.url(INTERACTIVE + "?language=en-US")))
-        .header("Ocp-Apim-Subscription-Key", SpeechServer.KEY).GET()).statusCode()).isEqualTo(405);
+    HttpResponse<String> get = server.send(HttpRequest.newBuilder(URI.create(server.url(INTERACTIVE + "?language=en-US")))
+        .header("Ocp-Apim-Subscription-Key", SpeechServer.KEY).GET());
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(get.headers().firstValue("Allow")).contains("POST, GET");
     assertThat(server.control("GET", "/_emulator/events?kind=request", null).body()).contains("\"status\":415");
   }
 
