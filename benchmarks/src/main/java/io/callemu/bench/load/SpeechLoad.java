@@ -101,16 +101,20 @@ public final class SpeechLoad {
       }
       long pid = target.pid();
       long cpuBefore = pid > 0 ? CallemuProcess.cpuNanos(pid) : -1;
+      long ownCpuBefore = CallemuProcess.cpuNanos(ProcessHandle.current().pid());
       long wallBefore = System.nanoTime();
       Round measured = round(vertx, http, ws, base, wav, sessions);
       long wall = System.nanoTime() - wallBefore;
       long cpu = pid > 0 ? CallemuProcess.cpuNanos(pid) - cpuBefore : -1;
+      long ownCpu = CallemuProcess.cpuNanos(ProcessHandle.current().pid()) - ownCpuBefore;
       int wanted = sessions * repeat;
       System.out.printf("%d sessions x %d utterances at %.1fx real time (%d ms of audio each), segmentation %d ms:"
           + " %d of %d phrases, %d sessions failed%n", sessions, repeat, speed, wav.millis() * repeat, segmentationMs,
           measured.phrases(), wanted, measured.failures());
       System.out.println("speech.phrase after the utterance's end + segmentation silence: "
           + measured.latencies().summary());
+      System.out.printf("the harness: %.2f s of CPU; its chunks went out behind schedule by %s%n", ownCpu / 1e9,
+          measured.sendLag().summary());
       if (cpu >= 0) {
         System.out.printf("callemu CPU: %.2f s over %.2f s of streaming = %.2f%% of a core per session"
             + " (%.2f ms of CPU per second of audio)%n", cpu / 1e9, wall / 1e9, 100.0 * cpu / wall / sessions,
@@ -130,7 +134,7 @@ public final class SpeechLoad {
     }
   }
 
-  private record Round(Latencies latencies, int phrases, int failures) {
+  private record Round(Latencies latencies, Latencies sendLag, int phrases, int failures) {
   }
 
   /** {@code count} sessions started over the first second, each one utterance-queue transcript per utterance. */
@@ -143,6 +147,7 @@ public final class SpeechLoad {
     Harness.result(control(http, base, HttpMethod.DELETE, "/_emulator/speech/transcripts", null), 10);
     Harness.result(control(http, base, HttpMethod.POST, "/_emulator/speech/transcripts", texts.encode()), 30);
     ConcurrentLinkedQueue<Long> lateness = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
     AtomicLong phrases = new AtomicLong();
     AtomicLong failures = new AtomicLong();
     List<Future<Integer>> all = new ArrayList<>();
@@ -150,7 +155,7 @@ public final class SpeechLoad {
       Promise<Integer> one = Promise.promise();
       all.add(one.future());
       vertx.setTimer(1 + (long) i * 1000 / count, id -> new SpeechStream(vertx, wav, repeat, speed, segmentationMs,
-          lateness::add).run(ws, base.getHost(), base.getPort(), key).onComplete(ar -> {
+          lateness::add, lags::add).run(ws, base.getHost(), base.getPort(), key).onComplete(ar -> {
             if (ar.succeeded()) {
               phrases.addAndGet(ar.result());
             } else {
@@ -163,7 +168,8 @@ public final class SpeechLoad {
     long timeout = 60 + (long) (wav.millis() * repeat / speed / 1000) * 3;
     Harness.result(Future.join(all), timeout);
     long[] values = lateness.stream().mapToLong(Long::longValue).toArray();
-    return new Round(new Latencies(values), (int) phrases.get(), (int) failures.get());
+    return new Round(new Latencies(values), new Latencies(lags.stream().mapToLong(Long::longValue).toArray()),
+        (int) phrases.get(), (int) failures.get());
   }
 
   /** Live heap with {@code sessions} sessions open, each a second into its turn, against none. */

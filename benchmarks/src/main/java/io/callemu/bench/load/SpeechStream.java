@@ -27,6 +27,7 @@ final class SpeechStream {
   private final double speed;
   private final int segmentationMs;
   private final LongConsumer latency;
+  private final LongConsumer sendLag;
   private final String requestId = UUID.randomUUID().toString().replace("-", "");
   private final long[] sentNanos;
   private final Promise<Integer> done = Promise.promise();
@@ -35,14 +36,20 @@ final class SpeechStream {
   private long startNanos;
   private int phrases;
 
-  /** @param latency receives each phrase's lateness in nanoseconds, on the session's context */
-  SpeechStream(Vertx vertx, SpeechWav wav, int times, double speed, int segmentationMs, LongConsumer latency) {
+  /**
+   * @param latency receives each phrase's lateness in nanoseconds, on the session's context
+   * @param sendLag receives how far behind its schedule each chunk went out, in nanoseconds: when the
+   *     harness itself cannot keep up, its phrase timings are not callemu's alone
+   */
+  SpeechStream(Vertx vertx, SpeechWav wav, int times, double speed, int segmentationMs, LongConsumer latency,
+      LongConsumer sendLag) {
     this.vertx = vertx;
     this.wav = wav;
     this.times = times;
     this.speed = speed;
     this.segmentationMs = segmentationMs;
     this.latency = latency;
+    this.sendLag = sendLag;
     this.sentNanos = new long[(wav.pcm.length * times + SpeechWav.CHUNK_BYTES - 1) / SpeechWav.CHUNK_BYTES];
   }
 
@@ -78,7 +85,9 @@ final class SpeechStream {
       for (int i = 0; i < chunk.length; i++) {
         chunk[i] = wav.pcm[(from + i) % wav.pcm.length];
       }
-      sentNanos[nextChunk++] = System.nanoTime();
+      sentNanos[nextChunk] = System.nanoTime();
+      sendLag.accept(sentNanos[nextChunk] - (startNanos + nextChunk * chunkNanos));
+      nextChunk++;
       ws.writeBinaryMessage(audio(chunk, 0, chunk.length));
     }
     if (nextChunk < sentNanos.length) {
