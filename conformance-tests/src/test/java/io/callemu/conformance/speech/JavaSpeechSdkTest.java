@@ -243,6 +243,18 @@ class JavaSpeechSdkTest {
   }
 
   @Test
+  @DisplayName("SP-JAVA-010 a transcript registered with the recording's pcmSha256: recognizeOnceAsync gets its text (the result waits for the end of the audio, whose hash decides)")
+  void transcriptByHash() throws Exception {
+    target.control().addSpeechTranscript("This is the pencil file", SpeechFixtures.pcmSha256(SpeechFixtures.PENCILS));
+    try (Recognizer r = recognizer(SpeechConfig.fromHost(URI.create(target.ws()), target.key),
+        SpeechFixtures.path(SpeechFixtures.PENCILS), c -> { })) {
+      SpeechRecognitionResult result = once(r);
+      assertThat(result.getReason()).isEqualTo(ResultReason.RecognizedSpeech);
+      assertThat(result.getText()).isEqualTo("This is the pencil file.");
+    }
+  }
+
+  @Test
   @DisplayName("SP-JAVA-008 wrong credentials: a wrong key ends as Canceled with an error (the handshake is refused with 401)")
   void wrongCredentials() throws Exception {
     try (Recognizer r = recognizer(SpeechConfig.fromHost(URI.create(target.ws()), "not-the-key"),
