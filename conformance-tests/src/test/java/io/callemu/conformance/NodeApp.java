@@ -104,9 +104,20 @@ public final class NodeApp implements AutoCloseable {
    * @param environment further environment variables of the script
    */
   public static NodeApp start(String script, Path extraCaPem, Map<String, String> environment) {
-    Path dir = Path.of(System.getProperty("callemu.nodeDriverDir", "src/test/node")).toAbsolutePath();
-    if (!Files.isDirectory(dir.resolve("node_modules/@azure/communication-call-automation"))) {
-      throw new IllegalStateException("the JS SDK is not installed in " + dir
+    return start(Path.of(System.getProperty("callemu.nodeDriverDir", "src/test/node")), script,
+        "@azure/communication-call-automation", extraCaPem, environment);
+  }
+
+  /**
+   * Starts {@code node <script>} in another Node project of the suite.
+   *
+   * @param requiredModule the SDK the build's {@code npm ci} installs there, checked first
+   */
+  public static NodeApp start(Path projectDir, String script, String requiredModule, Path extraCaPem,
+      Map<String, String> environment) {
+    Path dir = projectDir.toAbsolutePath();
+    if (!Files.isDirectory(dir.resolve("node_modules").resolve(requiredModule))) {
+      throw new IllegalStateException(requiredModule + " is not installed in " + dir
           + "; run the Maven build (it runs `npm ci` there) or `npm ci` in that directory");
     }
     ProcessBuilder builder = new ProcessBuilder("node", script).directory(dir.toFile());

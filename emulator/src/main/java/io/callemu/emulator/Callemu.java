@@ -33,6 +33,12 @@ public final class Callemu implements AutoCloseable {
   public static final String WELL_KNOWN_ACCESS_KEY =
       "Y2FsbGVtdS13ZWxsLWtub3duLWFjY2Vzcy1rZXktZm9yLWxvY2FsLXRlc3Rpbmctb25seS0wMTIzNDU2Nzg5YWI=";
 
+  /**
+   * The published default key of the emulated Speech resource (CONTRACT section 7), no secret either:
+   * Speech SDK apps pass it as their subscription key.
+   */
+  public static final String WELL_KNOWN_SPEECH_KEY = "callemu-well-known-speech-key";
+
   private static final long START_TIMEOUT_SECONDS = 30;
 
   private final CallemuConfig config;
@@ -169,6 +175,11 @@ public final class Callemu implements AutoCloseable {
 
   public String accessKey() {
     return config.accessKey();
+  }
+
+  /** The Speech resource key ({@code --speech-key}). */
+  public String speechKey() {
+    return config.speechKey();
   }
 
   public Path dataDir() {

@@ -34,6 +34,7 @@ public final class CallemuConfig {
   private final String controlToken;
   private final Path journal;
   private final Map<String, String> graphApps;
+  private final String speechKey;
 
   private CallemuConfig(Values v) {
     this.host = v.host;
@@ -52,6 +53,7 @@ public final class CallemuConfig {
     this.controlToken = v.controlToken;
     this.journal = v.journal;
     this.graphApps = Collections.unmodifiableMap(new LinkedHashMap<>(v.graphApps));
+    this.speechKey = v.speechKey;
   }
 
   /** The mutable twin every {@code withX} copy goes through. */
@@ -72,6 +74,7 @@ public final class CallemuConfig {
     String controlToken;
     Path journal;
     Map<String, String> graphApps = new LinkedHashMap<>();
+    String speechKey = Callemu.WELL_KNOWN_SPEECH_KEY;
   }
 
   private CallemuConfig with(java.util.function.Consumer<Values> change) {
@@ -92,6 +95,7 @@ public final class CallemuConfig {
     v.controlToken = controlToken;
     v.journal = journal;
     v.graphApps = new LinkedHashMap<>(graphApps);
+    v.speechKey = speechKey;
     change.accept(v);
     return new CallemuConfig(v);
   }
@@ -198,6 +202,7 @@ public final class CallemuConfig {
       case "loose": return withLoose(parseBoolean(option, value));
       case "control-token": return withControlToken(value);
       case "journal": return withJournal(Path.of(value));
+      case "speech-key": return withSpeechKey(value);
       default: throw new IllegalArgumentException("unknown option --" + option);
     }
   }
@@ -239,6 +244,9 @@ public final class CallemuConfig {
         || eventGridWebhook.startsWith("https://"))) {
       throw new IllegalArgumentException("--eventgrid-webhook must be an http(s) URL, got '"
           + eventGridWebhook + "'");
+    }
+    if (speechKey == null || speechKey.isEmpty()) {
+      throw new IllegalArgumentException("--speech-key must not be empty");
     }
     if (controlToken != null && controlToken.isEmpty()) {
       throw new IllegalArgumentException("--control-token must not be empty");
@@ -331,6 +339,11 @@ public final class CallemuConfig {
     return with(v -> v.journal = p);
   }
 
+  /** The Speech resource key ({@code Ocp-Apim-Subscription-Key}) of the Speech-to-text surface. */
+  public CallemuConfig withSpeechKey(String key) {
+    return with(v -> v.speechKey = key);
+  }
+
   public CallemuConfig withScenario(Path p) {
     return with(v -> v.scenario = p);
   }
@@ -391,12 +404,13 @@ public final class CallemuConfig {
    * was given (then the well-known application is the one registered).
    */
   public Map<String, String> graphApps() { return graphApps; }
+  public String speechKey() { return speechKey; }
 
   /** The option names of CONTRACT section 1 (without the leading dashes). */
   static final class Option {
     static final java.util.List<String> NAMES = java.util.List.of("host", "port", "https-port",
         "cert", "key", "data-dir", "access-key", "clock", "time-scale", "scenario",
-        "eventgrid-webhook", "set", "loose", "control-token", "journal", "graph-app");
+        "eventgrid-webhook", "set", "loose", "control-token", "journal", "graph-app", "speech-key");
 
     private Option() {
     }

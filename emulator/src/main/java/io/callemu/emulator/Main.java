@@ -70,5 +70,6 @@ public final class Main {
     out.println("  --journal FILE           append every request, callback and frame as JSON lines");
     out.println("  --graph-app ID:SECRET    an application that may get Graph tokens; repeatable");
     out.println("                           (CALLEMU_GRAPH_APP: comma-separated; default: the well-known app)");
+    out.println("  --speech-key KEY         key of the emulated Speech resource (callemu-well-known-speech-key)");
   }
 }

@@ -26,6 +26,14 @@ class CallemuConfigTest {
     assertThat(c.accessKey()).isEqualTo(Callemu.WELL_KNOWN_ACCESS_KEY);
     assertThat(c.loose()).isFalse();
     assertThat(c.controlToken()).isNull();
+    assertThat(c.speechKey()).isEqualTo("callemu-well-known-speech-key").isEqualTo(Callemu.WELL_KNOWN_SPEECH_KEY);
+  }
+
+  @Test
+  void theSpeechKeyComesFromTheOptionOrTheEnvironmentAndMustNotBeEmpty() {
+    assertThat(parse(Map.of("CALLEMU_SPEECH_KEY", "from-env")).speechKey()).isEqualTo("from-env");
+    assertThat(parse(Map.of("CALLEMU_SPEECH_KEY", "from-env"), "--speech-key", "mine").speechKey()).isEqualTo("mine");
+    assertThatThrownBy(() -> parse(Map.of(), "--speech-key=")).hasMessageContaining("--speech-key must not be empty");
   }
 
   @Test

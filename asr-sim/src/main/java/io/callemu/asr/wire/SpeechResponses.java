@@ -1,12 +1,14 @@
 package io.callemu.asr.wire;
 
+import io.callemu.asr.Hypothesis;
 import io.callemu.asr.NBestEntry;
 import io.callemu.asr.RecognitionResult;
 import io.callemu.asr.RecognitionStatus;
 import java.util.List;
 
 /**
- * The Speech-to-text REST (short audio) response bodies. {@code DisplayText} appears only on a Success;
+ * The Speech-to-text result bodies: those of the REST API for short audio, which are also the
+ * WebSocket protocol's {@code speech.phrase} bodies, and the WebSocket's {@code speech.hypothesis}. {@code DisplayText} appears only on a Success;
  * {@code Offset} and {@code Duration} are 100-ns ticks written as JSON numbers; {@code NBest} (detailed
  * format) keeps the intended alternative first and is left out for anything but a Success.
  */
@@ -45,6 +47,17 @@ public final class SpeechResponses {
             sb.append(']');
         }
         return sb.append('}');
+    }
+
+    /**
+     * A {@code speech.hypothesis} body: {@code {"Text","Offset","Duration"}}, the words heard so far (lower
+     * case, unpunctuated) with the phrase's offset and the duration heard so far, in ticks.
+     */
+    public static StringBuilder appendHypothesis(StringBuilder sb, Hypothesis h) {
+        sb.append("{\"Text\":");
+        Json.string(sb, h.text());
+        return sb.append(",\"Offset\":").append(h.offsetTicks())
+                .append(",\"Duration\":").append(h.durationTicks()).append('}');
     }
 
     private static void appendEntry(StringBuilder sb, NBestEntry e, boolean withWords) {

@@ -192,6 +192,13 @@ class WireFormatTest {
     }
 
     @Test
+    void speechHypothesisBodyHasTextOffsetAndDurationAsNumbers() {
+        Hypothesis h = new Hypothesis("remind me \"5\"", 5_000_000, 6_000_000, List.of(), null);
+        assertThat(SpeechResponses.appendHypothesis(new StringBuilder(), h).toString())
+                .isEqualTo("{\"Text\":\"remind me \\\"5\\\"\",\"Offset\":5000000,\"Duration\":6000000}");
+    }
+
+    @Test
     void otherStatusesHaveNoDisplayTextAndNoNBest() throws Exception {
         for (RecognitionStatus status : List.of(RecognitionStatus.NO_MATCH, RecognitionStatus.INITIAL_SILENCE_TIMEOUT,
                 RecognitionStatus.BABBLE_TIMEOUT, RecognitionStatus.ERROR)) {

@@ -7,14 +7,14 @@ import java.util.Random;
  * "phrases" of 1.5 s (a 150 Hz buzz with harmonics, its loudness pulsing at 4 syllables a second)
  * separated by 1 s pauses, so the detector and segmenter go through every state.
  */
-final class SpeechLikeAudio {
+public final class SpeechLikeAudio {
 
-    static final int SAMPLE_RATE = 16_000;
+    public static final int SAMPLE_RATE = 16_000;
 
     private SpeechLikeAudio() {
     }
 
-    static short[] tenSeconds() {
+    public static short[] tenSeconds() {
         Random random = new Random(1);
         short[] out = new short[10 * SAMPLE_RATE];
         double noiseRms = 32768 * Math.pow(10, -45 / 20.0);

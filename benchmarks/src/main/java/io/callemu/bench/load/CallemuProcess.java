@@ -132,9 +132,18 @@ final class CallemuProcess implements AutoCloseable {
    * …K" line). Run it after the measurement: the collection pauses callemu.
    */
   static String heapSummary(long pid) {
+    long[] heap = heapKb(pid);
+    if (heap == null) {
+      return "unavailable (jcmd failed, timed out or gave no heap line)";
+    }
+    return String.format("%.1f MB live of %.1f MB committed", heap[0] / 1024.0, heap[1] / 1024.0);
+  }
+
+  /** {@code {used, committed}} KiB of live heap right after a full collection (as {@link #heapSummary}), or null. */
+  static long[] heapKb(long pid) {
     String heapInfo = jcmd(pid, "GC.run") == null ? null : jcmd(pid, "GC.heap_info");
     if (heapInfo == null) {
-      return "unavailable (jcmd failed or timed out)";
+      return null;
     }
     Matcher m = G1_HEAP.matcher(heapInfo);
     long used = 0;
@@ -143,8 +152,13 @@ final class CallemuProcess implements AutoCloseable {
       total += Long.parseLong(m.group(1));
       used += Long.parseLong(m.group(2));
     }
-    return total == 0 ? "unavailable (jcmd gave no heap line)"
-        : String.format("%.1f MB live of %.1f MB committed", used / 1024.0, total / 1024.0);
+    return total == 0 ? null : new long[] {used, total};
+  }
+
+  /** CPU time the process has used so far (user and system), in nanoseconds, or -1 when unknown. */
+  static long cpuNanos(long pid) {
+    return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(java.time.Duration::toNanos)
+        .orElse(-1L);
   }
 
   /** The output of {@code jcmd <pid> <command>}, or null when it failed or took over 20 s. */

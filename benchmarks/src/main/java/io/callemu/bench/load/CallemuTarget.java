@@ -71,6 +71,11 @@ final class CallemuTarget implements AutoCloseable {
     return url;
   }
 
+  /** callemu's process id, or -1 when unknown (a running callemu without {@code --callemu-pid}). */
+  long pid() {
+    return pid;
+  }
+
   String accessKey() {
     return args.string("access-key", Callemu.WELL_KNOWN_ACCESS_KEY);
   }

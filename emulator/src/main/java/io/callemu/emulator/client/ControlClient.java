@@ -211,6 +211,30 @@ public final class ControlClient {
     send("DELETE", "/scenarios", null, null, requestTimeout);
   }
 
+  /**
+   * {@code POST /_emulator/speech/transcripts}: what a caller says to the Speech surface; with
+   * {@code pcmSha256OrNull} (SHA-256 of the audio's PCM sample bytes, hex) only audio with that hash,
+   * else the next utterance detected.
+   */
+  public JsonNode addSpeechTranscript(String text, String pcmSha256OrNull) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("text", Objects.requireNonNull(text, "text"));
+    if (pcmSha256OrNull != null) {
+      body.put("pcmSha256", pcmSha256OrNull);
+    }
+    return post("/speech/transcripts", body);
+  }
+
+  /** {@code GET /_emulator/speech/transcripts}: the queue, then those registered by hash. */
+  public JsonNode speechTranscripts() {
+    return get("/speech/transcripts");
+  }
+
+  /** {@code DELETE /_emulator/speech/transcripts}. */
+  public void clearSpeechTranscripts() {
+    send("DELETE", "/speech/transcripts", null, null, requestTimeout);
+  }
+
   /** {@code GET /_emulator/catalogue}: every media result row with its event, codes and how it is reached. */
   public JsonNode catalogue() {
     return get("/catalogue");

@@ -15,7 +15,9 @@ public enum ActionKind {
   /** A callback delivery fails. */
   CALLBACK("callback"),
   /** A transcription WebSocket drops or refuses. */
-  WEBSOCKET("websocket");
+  WEBSOCKET("websocket"),
+  /** A Speech-to-text recognition fails ({@code RecognitionStatus} Error). */
+  SPEECH("speech");
 
   private final String wire;
 

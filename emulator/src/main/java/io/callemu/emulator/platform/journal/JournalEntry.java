@@ -13,7 +13,8 @@ public abstract class JournalEntry {
 
   /** What an entry is about ({@code kind} on the wire). */
   public enum Kind {
-    REQUEST("request"), CALLBACK("callback"), WEBSOCKET("websocket"), MEDIA("media"), EVENTGRID("eventgrid");
+    REQUEST("request"), CALLBACK("callback"), WEBSOCKET("websocket"), MEDIA("media"), EVENTGRID("eventgrid"),
+    SPEECH("speech");
 
     private final String wire;
 

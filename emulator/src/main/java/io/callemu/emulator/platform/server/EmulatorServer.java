@@ -15,7 +15,6 @@ import io.callemu.emulator.core.media.MediaService;
 import io.callemu.emulator.core.media.MediaSettings;
 import io.callemu.emulator.core.media.PlayDurations;
 import io.callemu.emulator.core.media.RecognizeSettings;
-import io.callemu.emulator.core.scenario.ScenarioRule;
 import io.callemu.emulator.core.scenario.ScenarioRunner;
 import io.callemu.emulator.core.scenario.Scenarios;
 import io.callemu.emulator.core.settings.Settings;
@@ -38,6 +37,12 @@ import io.callemu.emulator.surface.acs.transcription.AcsTranscriptionTransport;
 import io.callemu.emulator.surface.acs.transcription.StreamConnector;
 import io.callemu.emulator.surface.acs.transcription.TranscriptionStreamSettings;
 import io.callemu.emulator.surface.control.ControlRoutes;
+import io.callemu.emulator.surface.control.ScenarioParser;
+import io.callemu.emulator.surface.control.ScenarioSection;
+import io.callemu.emulator.surface.speech.SpeechControlApi;
+import io.callemu.emulator.surface.speech.SpeechSettings;
+import io.callemu.emulator.surface.speech.SpeechSurface;
+import io.callemu.emulator.surface.speech.recognition.SpeechTranscripts;
 import io.callemu.emulator.surface.graph.GraphAuthSettings;
 import io.callemu.emulator.surface.graph.GraphIdentity;
 import io.vertx.core.Future;
@@ -52,6 +57,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The emulator as one verticle and its composition root: every surface and all call state live on
@@ -68,8 +74,10 @@ public final class EmulatorServer extends VerticleBase {
   private final TlsMaterial tls;
   private final Settings settings = new Settings(CallSettings.ALL, CallbackSettings.ALL, JournalSettings.ALL,
       AcsSettings.ALL, RecognizeSettings.ALL, MediaSettings.PROMPTS, MediaSettings.CALLER_AUDIO,
-      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL);
+      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, SpeechSettings.ALL);
   private final Scenarios scenarios = new Scenarios();
+  private final SpeechTranscripts speechTranscripts = new SpeechTranscripts();
+  private final Map<String, ScenarioSection> scenarioSections;
   private volatile ListeningPorts ports;
   private Journal journal;
   private HttpClient client;
@@ -87,12 +95,14 @@ public final class EmulatorServer extends VerticleBase {
     this.config = config;
     this.tls = tls;
     config.settings().forEach((key, value) -> settings.set(key, value, "--set"));
+    scenarioSections = Map.of(SpeechControlApi.SCENARIO_SECTION, SpeechSurface.scenarioTranscripts(speechTranscripts));
     if (scenarioDocument != null) {
       try {
         Path dir = config.scenario().toAbsolutePath().getParent();
-        List<ScenarioRule> rules = io.callemu.emulator.surface.control.ScenarioParser.parse(scenarioDocument,
-            dir == null ? config.dataDir() : dir);
-        scenarios.addAll(rules);
+        ScenarioParser.Document document = ScenarioParser.parse(scenarioDocument,
+            dir == null ? config.dataDir() : dir, scenarioSections);
+        scenarios.addAll(document.rules());
+        document.applySections();
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("scenario " + config.scenario() + ": " + e.getMessage());
       }
@@ -150,20 +160,25 @@ public final class EmulatorServer extends VerticleBase {
       repeats.clear();
       journal.clear();
     };
+    SpeechSurface speech = new SpeechSurface(vertx, config.speechKey(), settings, journal, faults,
+        speechTranscripts, clock::nowMillis);
     Router router = Router.router(vertx);
+    speech.mount(router);
     new AcsRoutes(calls, media, transcriptions, settings, journal, repeats, config.accessKey(), config.loose())
         .mount(vertx, router);
     // Before the control API: the bot-notification keys under /_emulator/graph need no control token.
     GraphIdentity.mount(router, vertx, config.graphApps(), config.dataDir(), settings, journal);
     new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook, journal,
-        faults, scenarios, settings, eventGrid, config.dataDir(), reset), config.controlToken()).mount(router);
+        faults, scenarios, settings, eventGrid, config.dataDir(), reset, List.of(speech.control()), scenarioSections),
+        config.controlToken()).mount(router);
     // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML
     // page, naming the surfaces an app may be looking for.
     router.route().handler(ctx -> Replies.send(ctx, HttpReply.json(404, new JsonObject().put("error",
         new JsonObject().put("code", "NotFound").put("message", "callemu serves nothing at "
             + ctx.request().method() + " " + ctx.request().path() + "; it emulates ACS Call Automation under"
-            + " /calling and its control API under /_emulator (Microsoft Graph calls and Speech-to-text"
-            + " REST are not emulated yet)")))));
+            + " /calling, Speech to text under /speech/recognition/{interactive|conversation|dictation}/"
+            + "cognitiveservices/v1 and /sts/v1.0/issueToken, Microsoft Graph's identity under /{tenant}/, and"
+            + " its control API under /_emulator")))));
 
     Future<Void> journalReady = config.journal() == null ? Future.succeededFuture()
         : journal.openFile(vertx, config.journal());

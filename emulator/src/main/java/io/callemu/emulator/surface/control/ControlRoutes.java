@@ -22,6 +22,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
 
 /**
  * callemu's own API under {@code /_emulator} (CONTRACT section 3): a route table over one small
@@ -37,7 +39,7 @@ public final class ControlRoutes {
   public record Parts(Vertx vertx, Clock clock, CallService calls, MediaService media,
       TranscriptionService transcriptions, CallerActions caller, WebhookDelivery webhook, Journal journal,
       Faults faults, Scenarios scenarios, Settings settings, EventGridPublisher eventGrid, Path dataDir,
-      Runnable reset) {
+      Runnable reset, List<ControlExtension> extensions, Map<String, ScenarioSection> scenarioSections) {
   }
 
   private final Parts parts;
@@ -51,7 +53,10 @@ public final class ControlRoutes {
 
   /** Mounts the API under {@code /_emulator} of {@code root}. */
   public void mount(Router root) {
-    SystemResource system = new SystemResource(parts.clock(), parts.reset());
+    SystemResource system = new SystemResource(parts.clock(), () -> {
+      parts.extensions().forEach(ControlExtension::reset);
+      parts.reset().run();
+    });
     CallsResource calls = new CallsResource(parts.calls(), parts.media(), parts.transcriptions(), parts.webhook(),
         parts.caller());
     CallerInputResource input = new CallerInputResource(calls, parts.caller());
@@ -59,7 +64,7 @@ public final class ControlRoutes {
     EventsResource events = new EventsResource(parts.vertx(), parts.journal());
     ClockResource clock = new ClockResource(parts.clock(), parts.media(), parts.webhook());
     FaultsResource faults = new FaultsResource(parts.faults(), parts.transcriptions());
-    ScenariosResource scenarios = new ScenariosResource(parts.scenarios(), parts.dataDir());
+    ScenariosResource scenarios = new ScenariosResource(parts.scenarios(), parts.dataDir(), parts.scenarioSections());
     SettingsResource settings = new SettingsResource(parts.settings());
     CatalogueResource catalogue = new CatalogueResource();
 
@@ -92,6 +97,7 @@ public final class ControlRoutes {
     r.get("/settings").handler(answer(settings::list));
     r.post("/settings").handler(answer(settings::change));
     r.get("/catalogue").handler(answer(catalogue::list));
+    parts.extensions().forEach(e -> e.mount(r));
     pipeline.endWithNotFound();
     root.route("/_emulator*").subRouter(r);
   }

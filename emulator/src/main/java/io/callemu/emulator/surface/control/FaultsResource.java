@@ -70,10 +70,14 @@ final class FaultsResource {
    */
   private static FaultResult result(ActionKind action, JsonReader r) {
     if (r == null) {
-      if (action != ActionKind.CALLBACK && action != ActionKind.WEBSOCKET) {
+      if (action != ActionKind.CALLBACK && action != ActionKind.WEBSOCKET && action != ActionKind.SPEECH) {
         throw new InvalidRequest("result {code, subCode, message?} is required for action " + action.wire());
       }
       return null;
+    }
+    if (action == ActionKind.SPEECH) {
+      // A Speech recognition error has no code pair, only its details.
+      return new FaultResult(null, new Forced(0, 0, r.optString("message"), null));
     }
     if (!(r.json().getValue("code") instanceof Integer code) || !(r.json().getValue("subCode") instanceof Integer sub)) {
       throw new InvalidRequest("result.code and result.subCode must be whole numbers");

@@ -45,12 +45,34 @@ public final class ScenarioParser {
   }
 
   /**
-   * The rules of a document.
+   * A document read: its rules, and what its other members ({@link ScenarioSection}s) will do once
+   * the caller decides to keep it.
+   */
+  public record Document(List<ScenarioRule> rules, List<Runnable> sections) {
+
+    /** Applies the sections (after the rules were added). */
+    public void applySections() {
+      sections.forEach(Runnable::run);
+    }
+  }
+
+  /**
+   * The rules of a document that has only rules.
    *
    * @param base the directory relative {@code audio} paths are resolved against
    * @throws InvalidRequest naming the first problem
    */
   public static List<ScenarioRule> parse(String document, Path base) {
+    return parse(document, base, Map.of()).rules();
+  }
+
+  /**
+   * A document whose top-level members may include {@code sections} besides {@code rules} (a
+   * document holding a section needs no rules); nothing is applied yet.
+   *
+   * @throws InvalidRequest naming the first problem
+   */
+  public static Document parse(String document, Path base, Map<String, ScenarioSection> sections) {
     Object parsed;
     try {
       parsed = Yaml.MAPPER.readValue(document, Object.class);
@@ -61,15 +83,27 @@ public final class ScenarioParser {
       throw new InvalidRequest("a scenario is an object with a \"rules\" array");
     }
     JsonReader doc = JsonReader.of(new JsonObject(castMap(map)), "");
-    if (!(doc.json().getValue("rules") instanceof JsonArray list) || list.isEmpty()) {
-      throw new InvalidRequest("a scenario needs a non-empty \"rules\" array");
+    List<Runnable> read = new ArrayList<>();
+    for (Map.Entry<String, ScenarioSection> section : sections.entrySet()) {
+      if (doc.has(section.getKey())) {
+        try {
+          read.add(section.getValue().read(doc.json().getValue(section.getKey()), section.getKey()));
+        } catch (IllegalArgumentException e) {
+          throw new InvalidRequest(e.getMessage());
+        }
+      }
     }
-    List<JsonReader> rules = doc.requireObjects("rules", false, Integer.MAX_VALUE, "rules");
     List<ScenarioRule> out = new ArrayList<>();
-    for (JsonReader rule : rules) {
-      out.add(rule(rule, base));
+    if (doc.has("rules") || read.isEmpty()) {
+      if (!(doc.json().getValue("rules") instanceof JsonArray list) || list.isEmpty()) {
+        throw new InvalidRequest("a scenario needs a non-empty \"rules\" array"
+            + (sections.isEmpty() ? "" : " (or one of " + sections.keySet() + ")"));
+      }
+      for (JsonReader rule : doc.requireObjects("rules", false, Integer.MAX_VALUE, "rules")) {
+        out.add(rule(rule, base));
+      }
     }
-    return out;
+    return new Document(out, read);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package io.callemu.emulator.surface.control;
 
 import io.callemu.emulator.core.outcome.InvalidRequest;
-import io.callemu.emulator.core.scenario.ScenarioRule;
 import io.callemu.emulator.core.scenario.Scenarios;
 import io.callemu.emulator.platform.http.HttpReply;
 import io.vertx.core.json.JsonArray;
@@ -9,18 +8,23 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 /** {@code /_emulator/scenarios}: adding, listing and clearing the rules that script callers. */
 final class ScenariosResource {
 
   private final Scenarios scenarios;
   private final Path dataDir;
+  private final Map<String, ScenarioSection> sections;
 
-  /** @param dataDir where relative audio paths of posted documents are found */
-  ScenariosResource(Scenarios scenarios, Path dataDir) {
+  /**
+   * @param dataDir where relative audio paths of posted documents are found
+   * @param sections the members besides {@code rules} that documents may hold
+   */
+  ScenariosResource(Scenarios scenarios, Path dataDir, Map<String, ScenarioSection> sections) {
     this.scenarios = scenarios;
     this.dataDir = dataDir;
+    this.sections = sections;
   }
 
   HttpReply list(RoutingContext ctx) {
@@ -32,13 +36,14 @@ final class ScenariosResource {
     if (text == null || text.isBlank()) {
       throw new InvalidRequest("the body must be a scenario document (JSON or YAML)");
     }
-    List<ScenarioRule> rules = ScenarioParser.parse(text, dataDir);
+    ScenarioParser.Document document = ScenarioParser.parse(text, dataDir, sections);
     try {
-      scenarios.addAll(rules);
+      scenarios.addAll(document.rules());
     } catch (IllegalArgumentException e) {
       throw new InvalidRequest(e.getMessage());
     }
-    return HttpReply.json(201, json().put("added", rules.size()));
+    document.applySections();
+    return HttpReply.json(201, json().put("added", document.rules().size()));
   }
 
   HttpReply clear(RoutingContext ctx) {

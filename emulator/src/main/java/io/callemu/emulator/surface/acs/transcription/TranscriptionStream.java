@@ -8,7 +8,8 @@ import io.callemu.emulator.core.settings.Settings;
 import io.callemu.emulator.core.transcription.TranscriptSegment;
 import io.callemu.emulator.core.transcription.TranscriptionTransport;
 import io.callemu.emulator.platform.journal.Journal;
-import io.callemu.emulator.platform.journal.WebSocketEntry;
+import io.callemu.emulator.platform.journal.DetailEntry;
+import io.callemu.emulator.platform.journal.JournalEntry;
 import io.callemu.emulator.surface.acs.transcription.FrameQueue.Frame;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
@@ -232,6 +233,7 @@ final class TranscriptionStream implements TranscriptionTransport.Stream {
   }
 
   private void record(String type, JsonObject details) {
-    journal.record(new WebSocketEntry(callConnectionId, type, url, details));
+    journal.record(new DetailEntry(JournalEntry.Kind.WEBSOCKET, callConnectionId, type,
+        new JsonObject().put("url", url).mergeIn(details)));
   }
 }

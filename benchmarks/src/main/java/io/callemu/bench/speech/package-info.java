@@ -1,0 +1,2 @@
+/** JMH benchmarks of callemu's Speech surface without the network. */
+package io.callemu.bench.speech;
