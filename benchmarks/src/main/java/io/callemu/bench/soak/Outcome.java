@@ -18,6 +18,10 @@ final class Outcome {
 
   /** The targets, shared by every scenario that can judge them. */
   static final double HEALTH_P99_TARGET_MS = 50;
+  /** How java.util.logging marks an error (Vert.x's "Unhandled exception in router", …). */
+  static final String SEVERE = "SEVERE:";
+  /** Vert.x's warning that an event loop was blocked longer than its limit (2 s). */
+  static final String BLOCKED = "has been blocked for";
   static final double HEAP_RETURN_TOLERANCE = 0.10;
   /**
    * Below this growth a heap counts as back whatever the ratio: an idle callemu's live heap is about
@@ -36,6 +40,10 @@ final class Outcome {
   private long serverErrors = -1;
   private long stackTraceLinesBefore = -1;
   private long stackTraceLines = -1;
+  private long severeLinesBefore = -1;
+  private long severeLines = -1;
+  private long blockedWarningsBefore = -1;
+  private long blockedWarnings = -1;
   private long rssBeforeKb = -1;
   private long rssDuringKb = -1;
   private long rssAfterKb = -1;
@@ -65,6 +73,8 @@ final class Outcome {
     rssBeforeKb = target.rssKb();
     heapBeforeKb = target.liveHeapKb();
     stackTraceLinesBefore = target.stackTraceLines();
+    severeLinesBefore = target.logLines(SEVERE);
+    blockedWarningsBefore = target.logLines(BLOCKED);
   }
 
   /** RSS (the probe's largest sample when given, else now) and live heap at the height of the load. */
@@ -77,8 +87,13 @@ final class Outcome {
   void after(Target target) {
     rssAfterKb = target.rssKb();
     heapAfterKb = target.liveHeapKb();
-    long lines = target.stackTraceLines();
-    stackTraceLines = lines < 0 ? -1 : lines - Math.max(0, stackTraceLinesBefore);
+    stackTraceLines = since(target.stackTraceLines(), stackTraceLinesBefore);
+    severeLines = since(target.logLines(SEVERE), severeLinesBefore);
+    blockedWarnings = since(target.logLines(BLOCKED), blockedWarningsBefore);
+  }
+
+  private static long since(long now, long before) {
+    return now < 0 ? -1 : now - Math.max(0, before);
   }
 
   void health(HealthProbe probe) {
@@ -151,6 +166,7 @@ final class Outcome {
     }
     if (stackTraceLines >= 0) {
       check("stack-trace lines in callemu's log", "0", stackTraceLines, stackTraceLines == 0);
+      check("SEVERE lines in callemu's log", "0", severeLines, severeLines == 0);
     }
   }
 
@@ -208,6 +224,7 @@ final class Outcome {
         .put("verdict", passed() ? "pass" : "FAIL").put("seconds", seconds)
         .put("eventsLost", orNull(lost)).put("eventsDuplicated", orNull(duplicated))
         .put("serverErrors", orNull(serverErrors)).put("stackTraceLines", orNull(stackTraceLines))
+        .put("severeLogLines", orNull(severeLines)).put("eventLoopBlockedWarnings", orNull(blockedWarnings))
         .put("rssMb", new JsonObject().put("before", mbJson(rssBeforeKb)).put("during", mbJson(rssDuringKb))
             .put("after", mbJson(rssAfterKb)))
         .put("liveHeapMb", new JsonObject().put("before", mbJson(heapBeforeKb)).put("during", mbJson(heapDuringKb))
@@ -237,8 +254,9 @@ final class Outcome {
     if (error != null) {
       b.append("   error: ").append(error).append('\n');
     }
-    b.append(String.format("   events lost %s, duplicated %s; 5xx %s; stack-trace lines %s%n",
-        text(lost), text(duplicated), text(serverErrors), text(stackTraceLines)));
+    b.append(String.format("   events lost %s, duplicated %s; 5xx %s; log: %s stack-trace lines, %s SEVERE,"
+        + " %s event-loop-blocked warnings%n", text(lost), text(duplicated), text(serverErrors),
+        text(stackTraceLines), text(severeLines), text(blockedWarnings)));
     b.append(String.format("   RSS before %s, during %s, after %s; live heap before %s, during %s, after %s%n",
         mb(rssBeforeKb), mb(rssDuringKb), mb(rssAfterKb), mb(heapBeforeKb), mb(heapDuringKb), mb(heapAfterKb)));
     b.append("   health during: ").append(health == null ? "not measured" : health.summary()

@@ -83,7 +83,6 @@ final class TrickleReply implements Scenario {
     outcome.after(target);
     outcome.checkDelivery();
     outcome.checkNoServerErrors();
-    outcome.checkHealth();
   }
 
   static Optional<AppServer.Event> find(AppServer app, int callIndex, String type) {
