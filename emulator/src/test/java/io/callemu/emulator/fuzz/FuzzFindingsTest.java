@@ -82,6 +82,12 @@ class FuzzFindingsTest {
   }
 
   @Test
+  @Disabled("bug: Vert.x's 400 for a bad percent-escape in the audio route's query is plain text, not the JSON envelope")
+  void audioWithABadPercentEscapeInItsQuery() {
+    post("/_emulator/calls/{id}/audio?text=hello%2", "audio/wav", "RIFF");
+  }
+
+  @Test
   @Disabled("bug: scenario step options are not type-checked: toneMs \"abc\" is stored and the step does nothing")
   void scenarioStepWithAToneMsOfTheWrongType() {
     assertScenarioAddedTypedOrRefused("{\"rules\":[{\"on\":\"callConnected\",\"do\":[{\"dtmf\":\"1\",\"toneMs\":\"abc\"}]}]}");
