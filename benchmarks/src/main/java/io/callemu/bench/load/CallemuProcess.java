@@ -29,13 +29,16 @@ public final class CallemuProcess implements AutoCloseable {
 
   private final Process process;
   private final Path dataDir;
+  private final boolean ownsDataDir;
   private final String readyLine;
   private final String httpUrl;
   private final List<String> command;
 
-  private CallemuProcess(Process process, Path dataDir, String readyLine, String httpUrl, List<String> command) {
+  private CallemuProcess(Process process, Path dataDir, boolean ownsDataDir, String readyLine, String httpUrl,
+      List<String> command) {
     this.process = process;
     this.dataDir = dataDir;
+    this.ownsDataDir = ownsDataDir;
     this.readyLine = readyLine;
     this.httpUrl = httpUrl;
     this.command = command;
@@ -57,8 +60,8 @@ public final class CallemuProcess implements AutoCloseable {
   }
 
   /**
-   * Starts callemu with exactly these command-line {@code arguments} plus a fresh temporary
-   * {@code --data-dir}, and waits for its ready line.
+   * Starts callemu with exactly these command-line {@code arguments}, plus a fresh temporary
+   * {@code --data-dir} (removed on close) unless they name one, and waits for its ready line.
    *
    * @param openFilesLimit when positive, the child runs under {@code ulimit -n} of this value
    * @param log where the child's stderr goes (its log), or null to share the harness's
@@ -70,7 +73,8 @@ public final class CallemuProcess implements AutoCloseable {
       throw new IllegalArgumentException(jar + " does not exist; build it with"
           + " mvn -B -q -pl emulator -am package -DskipTests");
     }
-    Path dataDir = Files.createTempDirectory("callemu-load");
+    int given = arguments.indexOf("--data-dir");
+    Path dataDir = given >= 0 ? Path.of(arguments.get(given + 1)) : Files.createTempDirectory("callemu-load");
     List<String> command = new ArrayList<>();
     if (openFilesLimit > 0) {
       // exec keeps the pid: the shell becomes the JVM, with the lowered limit.
@@ -80,7 +84,9 @@ public final class CallemuProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(arguments);
-    command.addAll(List.of("--data-dir", dataDir.toString()));
+    if (given < 0) {
+      command.addAll(List.of("--data-dir", dataDir.toString()));
+    }
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(log == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.to(log.toFile()));
     Process process = builder.start();
@@ -107,7 +113,7 @@ public final class CallemuProcess implements AutoCloseable {
       if (!url.find()) {
         throw new IOException("the ready line carries no http=<url>");
       }
-      return new CallemuProcess(process, dataDir, ready, url.group(1), command);
+      return new CallemuProcess(process, dataDir, given < 0, ready, url.group(1), command);
     } catch (InterruptedException | ExecutionException | TimeoutException | IOException e) {
       process.destroyForcibly();
       throw new IOException("callemu did not become ready: " + e, e);
@@ -148,6 +154,21 @@ public final class CallemuProcess implements AutoCloseable {
   /** Peak resident set size since start in KiB ({@code VmHWM}), or -1. */
   public static long peakRssKb(long pid) {
     return procStatusKb(pid, "VmHWM:");
+  }
+
+  /**
+   * CPU time the process has used so far (user + system, all threads) in ms, from
+   * {@code /proc/<pid>/stat} at the usual 100 ticks a second; -1 when it cannot be read.
+   */
+  public static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private static long procStatusKb(long pid, String field) {
@@ -236,13 +257,13 @@ public final class CallemuProcess implements AutoCloseable {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** SIGTERM, then a kill when it has not stopped within ten seconds; removes the data dir. */
+  /** SIGTERM, then a kill when it has not stopped within ten seconds; removes a data dir it made. */
   @Override
   public void close() {
     if (process.isAlive()) {
       terminate(10);
     }
-    if (!Files.exists(dataDir)) {
+    if (!ownsDataDir || !Files.exists(dataDir)) {
       return;
     }
     try (var paths = Files.walk(dataDir)) {

@@ -18,6 +18,7 @@ final class ChildLaunch {
   private double timeScale = 1;
   private boolean https;
   private int openFiles;
+  private java.nio.file.Path dataDir;
   private final List<String> jvm = new ArrayList<>();
   private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -51,6 +52,12 @@ final class ChildLaunch {
     return this;
   }
 
+  /** A data dir of the caller's (kept), instead of a fresh one per start. */
+  ChildLaunch dataDir(java.nio.file.Path dir) {
+    this.dataDir = dir;
+    return this;
+  }
+
   ChildLaunch jvm(String option) {
     jvm.add(option);
     return this;
@@ -76,10 +83,10 @@ final class ChildLaunch {
   /** True when only a child started for it can run the scenario (not a running callemu). */
   boolean needsOwnChild() {
     return !host.equals("127.0.0.1") || !clock.equals("wall") || timeScale != 1 || https || openFiles > 0
-        || !jvm.isEmpty();
+        || !jvm.isEmpty() || dataDir != null;
   }
 
-  /** The command-line arguments, without {@code --data-dir} (the child gets a fresh one). */
+  /** The command-line arguments; without {@code --data-dir} unless one was given (then a fresh one). */
   List<String> arguments() {
     List<String> args = new ArrayList<>(List.of("--host", host, "--port", "0",
         "--https-port", https ? "0" : "-1", "--clock", clock));
@@ -87,6 +94,9 @@ final class ChildLaunch {
       args.addAll(List.of("--time-scale", Double.toString(timeScale)));
     }
     settings.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
+    if (dataDir != null) {
+      args.addAll(List.of("--data-dir", dataDir.toString()));
+    }
     return args;
   }
 }
