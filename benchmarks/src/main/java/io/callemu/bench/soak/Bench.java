@@ -133,6 +133,32 @@ final class Bench {
     return Soak.await(future, seconds);
   }
 
+  /**
+   * Makes {@code target} serve one call (created, called back, hung up) and resets it, so that the
+   * baseline a scenario measures is a callemu whose pools and lazily made structures exist, not a
+   * cold one; what the scenario's burst leaves behind is then the difference. Best effort: a
+   * target it cannot reach (a wrong ready line) is left as it is, and the scenario says why.
+   */
+  void warmUp(Target target, Outcome outcome) {
+    try {
+      AppServer app = AppServer.start(vertx);
+      CallemuClient acs = new CallemuClient(vertx, target.url(), accessKey == null ? Callemu.WELL_KNOWN_ACCESS_KEY
+          : accessKey, 1);
+      try {
+        String call = createCall(acs, app.uri(AppServer.Behaviour.OK, 0), "warm-up");
+        waitUntil(() -> !app.acknowledged().isEmpty(), 2_000);
+        hangUp(acs, List.of(call));
+        waitUntil(() -> app.acknowledged().size() >= 2, 2_000);
+        reset(target);
+      } finally {
+        await(acs.close(), 10);
+        await(app.close(), 10);
+      }
+    } catch (Exception e) {
+      outcome.note("no warm-up call before the baseline: " + e.getMessage());
+    }
+  }
+
   /** Closes the scenario's clients and app servers. */
   void closeScenario() {
     for (CallemuClient c : clients) {

@@ -181,7 +181,10 @@ final class Outcome {
         p99 <= HEALTH_P99_TARGET_MS && healthFailures == 0);
   }
 
-  /** Live heap after the reset within 10 % of the baseline. */
+  /**
+   * Live heap after the reset within 10 % of the baseline (taken after the warm-up call, see
+   * {@link Bench#warmUp}).
+   */
   void checkHeapBack() {
     if (heapBeforeKb <= 0 || heapAfterKb <= 0) {
       check("live heap after reset", "within 10 % (or 2 MB) of baseline", "not measured", false);

@@ -139,6 +139,7 @@ public final class Soak {
           System.out.println("-- " + scenario.name() + " (load average " + LoadAverage.read() + ")");
           try (Target target = url != null ? Target.running(url, pid, launch)
               : Target.start(jar, launch, logDir.resolve(scenario.name() + ".log"))) {
+            bench.warmUp(target, outcome);
             scenario.run(bench, target, outcome);
           } catch (Exception | OutOfMemoryError e) {
             outcome.failed(e.toString());
