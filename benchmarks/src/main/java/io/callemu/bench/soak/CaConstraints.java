@@ -68,9 +68,14 @@ final class CaConstraints implements Scenario {
   @Override
   public void run(Bench bench, Target target, Outcome outcome) throws Exception {
     outcome.before(target);
-    Path existing = Files.createTempDirectory("soak-ca-existing");
     long[] newDir = medianStart(bench, null);
-    long[] sameDir = medianStart(bench, existing);
+    Path existing = Files.createTempDirectory("soak-ca-existing");
+    long[] sameDir;
+    try {
+      sameDir = medianStart(bench, existing);
+    } finally {
+      deleteTree(existing);
+    }
     outcome.figure("start to ready line, HTTPS with a new data dir (median of " + STARTS + ")", newDir[0]
         + " ms wall, " + newDir[1] + " ms CPU");
     outcome.figure("start to ready line, HTTPS with the certificate already made (median of " + STARTS + ")",
@@ -196,8 +201,9 @@ final class CaConstraints implements Scenario {
 
   /** {@code openssl verify}'s verdict: "trusted", "refused: <reason>", or why it could not run. */
   private static String openssl(X509Certificate anchor, List<X509Certificate> chain, String host) {
+    Path dir = null;
     try {
-      Path dir = Files.createTempDirectory("soak-openssl");
+      dir = Files.createTempDirectory("soak-openssl");
       Path caFile = write(dir.resolve("ca.pem"), List.of(anchor));
       Path leaf = write(dir.resolve("leaf.pem"), chain.subList(0, 1));
       List<String> command = new ArrayList<>(List.of("openssl", "verify", "-CAfile", caFile.toString(),
@@ -217,6 +223,19 @@ final class CaConstraints implements Scenario {
       return p.exitValue() == 0 ? "trusted" : "refused: " + reason.replace(dir + "/", "");
     } catch (Exception e) {
       return "not run (" + e.getMessage() + ")";
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not remove " + dir + ": " + e.getMessage());
     }
   }
 
