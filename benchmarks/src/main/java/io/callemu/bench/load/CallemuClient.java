@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * (without an SDK in the way, so the harness measures callemu and not a client library) and
  * control API reads. Requests beyond the connection pool wait in the pool's queue; nothing blocks.
  */
-final class CallemuClient {
+public final class CallemuClient {
 
   static final String API_VERSION = "2026-03-12";
   /** How long a response may stay silent once the request is sent. */
@@ -34,8 +34,8 @@ final class CallemuClient {
    * @param sentNanos {@link System#nanoTime()} when the request got a connection and was written
    * @param answeredNanos when the whole response had arrived
    */
-  record Response(int status, Buffer body, long sentNanos, long answeredNanos) {
-    String bodyText() {
+  public record Response(int status, Buffer body, long sentNanos, long answeredNanos) {
+    public String bodyText() {
       return body == null ? "" : body.toString(StandardCharsets.UTF_8);
     }
   }
@@ -45,7 +45,7 @@ final class CallemuClient {
   private final URI base;
   private final String hostHeader;
 
-  CallemuClient(Vertx vertx, String httpUrl, String accessKey, int connections) {
+  public CallemuClient(Vertx vertx, String httpUrl, String accessKey, int connections) {
     this.base = URI.create(httpUrl.endsWith("/") ? httpUrl.substring(0, httpUrl.length() - 1) : httpUrl);
     if (!"http".equals(base.getScheme()) || base.getHost() == null) {
       throw new IllegalArgumentException("the callemu URL must be http://host:port, was '" + httpUrl + "'");
@@ -59,7 +59,7 @@ final class CallemuClient {
   }
 
   /** {@code POST /calling/callConnections}: a call to {@code targetUserId} reporting to {@code callbackUri}. */
-  Future<Response> createCall(String targetUserId, String callbackUri, String operationContext) {
+  public Future<Response> createCall(String targetUserId, String callbackUri, String operationContext) {
     return send(HttpMethod.POST, "/calling/callConnections", createBody(targetUserId, callbackUri, operationContext));
   }
 
@@ -67,7 +67,7 @@ final class CallemuClient {
    * A call whose en-US transcription starts when it connects and streams to {@code transportUrl}
    * (the Cognitive Services endpoint is required for transcription and never contacted).
    */
-  Future<Response> createTranscribedCall(String targetUserId, String callbackUri, String transportUrl,
+  public Future<Response> createTranscribedCall(String targetUserId, String callbackUri, String transportUrl,
       String operationContext) {
     JsonObject body = createBody(targetUserId, callbackUri, operationContext)
         .put("callIntelligenceOptions", new JsonObject().put("cognitiveServicesEndpoint", "https://cognitive.invalid/"))
@@ -91,8 +91,13 @@ final class CallemuClient {
   }
 
   /** {@code DELETE /calling/callConnections/{id}}: the app leaves (hangs up) the call. */
-  Future<Response> hangUp(String callConnectionId) {
+  public Future<Response> hangUp(String callConnectionId) {
     return send(HttpMethod.DELETE, "/calling/callConnections/" + callConnectionId, null);
+  }
+
+  /** {@code POST …:<action>} with {@code body}, e.g. {@code play}. */
+  public Future<Response> action(String callConnectionId, String action, JsonObject body) {
+    return send(HttpMethod.POST, "/calling/callConnections/" + callConnectionId + ":" + action, body);
   }
 
   /**
@@ -117,7 +122,7 @@ final class CallemuClient {
     return send(HttpMethod.GET, "/_emulator/calls/" + callConnectionId, null);
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     return http.close();
   }
 

@@ -17,11 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A callemu the harness started itself ({@code java -jar callemu.jar} on the wall clock, time scale
- * 1, plain HTTP on a free loopback port, HTTPS off), so that its memory can be read from
+ * A callemu the harness started itself ({@code java -jar callemu.jar}; by default on the wall clock,
+ * time scale 1, plain HTTP on a free loopback port, HTTPS off), so that its memory can be read from
  * {@code /proc} and its heap with {@code jcmd}. Blocking: call from the harness's main thread only.
  */
-final class CallemuProcess implements AutoCloseable {
+public final class CallemuProcess implements AutoCloseable {
 
   private static final long READY_TIMEOUT_SECONDS = 60;
   private static final Pattern HTTP_URL = Pattern.compile("\\bhttp=(\\S+)");
@@ -29,12 +29,17 @@ final class CallemuProcess implements AutoCloseable {
 
   private final Process process;
   private final Path dataDir;
+  private final boolean ownsDataDir;
+  private final String readyLine;
   private final String httpUrl;
   private final List<String> command;
 
-  private CallemuProcess(Process process, Path dataDir, String httpUrl, List<String> command) {
+  private CallemuProcess(Process process, Path dataDir, boolean ownsDataDir, String readyLine, String httpUrl,
+      List<String> command) {
     this.process = process;
     this.dataDir = dataDir;
+    this.ownsDataDir = ownsDataDir;
+    this.readyLine = readyLine;
     this.httpUrl = httpUrl;
     this.command = command;
   }
@@ -46,20 +51,45 @@ final class CallemuProcess implements AutoCloseable {
    * @param settings {@code key=value} fidelity switches passed as {@code --set}
    */
   static CallemuProcess start(Path jar, List<String> jvmOptions, List<String> settings) throws IOException {
+    List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
+        "--https-port", "-1", "--clock", "wall", "--time-scale", "1"));
+    for (String setting : settings) {
+      arguments.addAll(List.of("--set", setting));
+    }
+    return start(jar, jvmOptions, arguments, 0, null);
+  }
+
+  /**
+   * Starts callemu with exactly these command-line {@code arguments}, plus a fresh temporary
+   * {@code --data-dir} (removed on close) unless they name one, and waits for its ready line.
+   *
+   * @param openFilesLimit when positive, the child runs under {@code ulimit -n} of this value
+   * @param log where the child's stderr goes (its log), or null to share the harness's
+   * @throws IOException when it exits or stays silent instead of printing its ready line
+   */
+  public static CallemuProcess start(Path jar, List<String> jvmOptions, List<String> arguments,
+      int openFilesLimit, Path log) throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException(jar + " does not exist; build it with"
           + " mvn -B -q -pl emulator -am package -DskipTests");
     }
-    Path dataDir = Files.createTempDirectory("callemu-load");
+    int given = arguments.indexOf("--data-dir");
+    Path dataDir = given >= 0 ? Path.of(arguments.get(given + 1)) : Files.createTempDirectory("callemu-load");
     List<String> command = new ArrayList<>();
+    if (openFilesLimit > 0) {
+      // exec keeps the pid: the shell becomes the JVM, with the lowered limit.
+      command.addAll(List.of("/bin/sh", "-c", "ulimit -n " + openFilesLimit + " && exec \"$@\"", "callemu"));
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0",
-        "--https-port", "-1", "--clock", "wall", "--time-scale", "1", "--data-dir", dataDir.toString()));
-    for (String setting : settings) {
-      command.addAll(List.of("--set", setting));
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(arguments);
+    if (given < 0) {
+      command.addAll(List.of("--data-dir", dataDir.toString()));
     }
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.redirectError(log == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.to(log.toFile()));
+    Process process = builder.start();
     CompletableFuture<String> readyLine = new CompletableFuture<>();
     // Drains stdout for the whole life of the child so that it never blocks on a full pipe.
     Thread reader = new Thread(() -> {
@@ -78,39 +108,54 @@ final class CallemuProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      Matcher url = HTTP_URL.matcher(readyLine.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      String ready = readyLine.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Matcher url = HTTP_URL.matcher(ready);
       if (!url.find()) {
         throw new IOException("the ready line carries no http=<url>");
       }
-      return new CallemuProcess(process, dataDir, url.group(1), command);
+      return new CallemuProcess(process, dataDir, given < 0, ready, url.group(1), command);
     } catch (InterruptedException | ExecutionException | TimeoutException | IOException e) {
       process.destroyForcibly();
       throw new IOException("callemu did not become ready: " + e, e);
     }
   }
 
-  String httpUrl() {
+  public String httpUrl() {
     return httpUrl;
   }
 
-  long pid() {
+  /** The whole ready line it printed. */
+  public String readyLine() {
+    return readyLine;
+  }
+
+  public long pid() {
     return process.pid();
   }
 
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** The command line it was started with, for the report. */
-  String commandLine() {
+  public String commandLine() {
     return String.join(" ", command);
   }
 
   /** Resident set size in KiB ({@code VmRSS}), or -1 when it cannot be read. */
-  static long rssKb(long pid) {
+  public static long rssKb(long pid) {
     return procStatusKb(pid, "VmRSS:");
   }
 
   /** Peak resident set size since start in KiB ({@code VmHWM}), or -1. */
-  static long peakRssKb(long pid) {
+  public static long peakRssKb(long pid) {
     return procStatusKb(pid, "VmHWM:");
   }
+
 
   private static long procStatusKb(long pid, String field) {
     try {
@@ -128,19 +173,19 @@ final class CallemuProcess implements AutoCloseable {
   /**
    * Live Java heap: {@code used of committed} from {@code jcmd <pid> GC.heap_info} right after a
    * full collection ({@code GC.run}), so that garbage not yet collected does not count; or a
-   * sentence saying why there is none (works for the G1 and serial collectors' "total …K, used
-   * …K" line). Run it after the measurement: the collection pauses callemu.
+   * sentence saying why there is none. Run it after the measurement: the collection pauses callemu.
    */
   static String heapSummary(long pid) {
-    long[] heap = heapKb(pid);
-    if (heap == null) {
-      return "unavailable (jcmd failed, timed out or gave no heap line)";
-    }
-    return String.format("%.1f MB live of %.1f MB committed", heap[0] / 1024.0, heap[1] / 1024.0);
+    long[] heap = liveHeapKb(pid);
+    return heap == null ? "unavailable (jcmd failed, timed out or gave no heap line)"
+        : String.format("%.1f MB live of %.1f MB committed", heap[0] / 1024.0, heap[1] / 1024.0);
   }
 
-  /** {@code {used, committed}} KiB of live heap right after a full collection (as {@link #heapSummary}), or null. */
-  static long[] heapKb(long pid) {
+  /**
+   * {@code {used, committed}} heap in KiB right after a full collection, or null when {@code jcmd}
+   * failed (works for the G1 and serial collectors' "total …K, used …K" line).
+   */
+  public static long[] liveHeapKb(long pid) {
     String heapInfo = jcmd(pid, "GC.run") == null ? null : jcmd(pid, "GC.heap_info");
     if (heapInfo == null) {
       return null;
@@ -156,7 +201,7 @@ final class CallemuProcess implements AutoCloseable {
   }
 
   /** CPU time the process has used so far (user and system), in nanoseconds, or -1 when unknown. */
-  static long cpuNanos(long pid) {
+  public static long cpuNanos(long pid) {
     return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(java.time.Duration::toNanos)
         .orElse(-1L);
   }
@@ -184,17 +229,34 @@ final class CallemuProcess implements AutoCloseable {
     }
   }
 
-  /** SIGTERM, then a kill when it has not stopped within ten seconds; removes the data dir. */
-  @Override
-  public void close() {
+  /**
+   * SIGTERM, then a kill when it has not stopped within {@code graceSeconds}; returns the
+   * milliseconds from the SIGTERM until it was gone (or until the kill).
+   */
+  public long terminate(int graceSeconds) {
+    long start = System.nanoTime();
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+        long waited = (System.nanoTime() - start) / 1_000_000;
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return waited;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** SIGTERM, then a kill when it has not stopped within ten seconds; removes a data dir it made. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      terminate(10);
+    }
+    if (!ownsDataDir || !Files.exists(dataDir)) {
+      return;
     }
     try (var paths = Files.walk(dataDir)) {
       paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
@@ -204,7 +266,7 @@ final class CallemuProcess implements AutoCloseable {
   }
 
   /** Splits {@code "-Xmx1g -XX:+UseSerialGC"} into options. */
-  static List<String> splitOptions(String options) {
+  public static List<String> splitOptions(String options) {
     return options == null || options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
   }
 }

@@ -3,21 +3,21 @@ package io.callemu.bench.load;
 import java.util.Arrays;
 
 /** Order statistics of a set of durations in nanoseconds (nearest-rank percentiles). */
-final class Latencies {
+public final class Latencies {
 
   private final long[] sorted;
 
-  Latencies(long[] nanos) {
+  public Latencies(long[] nanos) {
     this.sorted = nanos.clone();
     Arrays.sort(sorted);
   }
 
-  int count() {
+  public int count() {
     return sorted.length;
   }
 
   /** The {@code p}-th percentile, 0 < p ≤ 100; the smallest value at or above that rank. */
-  long percentile(double p) {
+  public long percentile(double p) {
     if (sorted.length == 0) {
       throw new IllegalStateException("no values");
     }
@@ -25,16 +25,16 @@ final class Latencies {
     return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
   }
 
-  long min() {
+  public long min() {
     return percentile(Double.MIN_VALUE);
   }
 
-  long max() {
+  public long max() {
     return sorted[sorted.length - 1];
   }
 
   /** {@code p50 1.2 ms, p99 3.4 ms, max 5.6 ms (min 0.1 ms)}, or "none" when empty. */
-  String summary() {
+  public String summary() {
     if (sorted.length == 0) {
       return "none";
     }
@@ -42,7 +42,7 @@ final class Latencies {
         + " (min " + ms(min()) + ")";
   }
 
-  static String ms(long nanos) {
+  public static String ms(long nanos) {
     return String.format("%.2f ms", nanos / 1e6);
   }
 }

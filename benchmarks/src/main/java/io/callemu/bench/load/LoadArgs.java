@@ -10,7 +10,7 @@ import java.util.Set;
  * the names the harness knows. Every problem is an {@link IllegalArgumentException} whose message
  * the harness prints above its usage text.
  */
-final class LoadArgs {
+public final class LoadArgs {
 
   private final Map<String, String> values = new HashMap<>();
   private final Set<String> flagsGiven = new HashSet<>();
@@ -19,7 +19,7 @@ final class LoadArgs {
    * @param valued names that take a value (without the leading {@code --})
    * @param flags names that take none
    */
-  LoadArgs(String[] args, Set<String> valued, Set<String> flags) {
+  public LoadArgs(String[] args, Set<String> valued, Set<String> flags) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -39,16 +39,16 @@ final class LoadArgs {
     }
   }
 
-  boolean flag(String name) {
+  public boolean flag(String name) {
     return flagsGiven.contains(name);
   }
 
-  String string(String name, String orElse) {
+  public String string(String name, String orElse) {
     return values.getOrDefault(name, orElse);
   }
 
   /** An integer option within {@code [min, max]}. */
-  int integer(String name, int orElse, int min, int max) {
+  public int integer(String name, int orElse, int min, int max) {
     String raw = values.get(name);
     if (raw == null) {
       return orElse;

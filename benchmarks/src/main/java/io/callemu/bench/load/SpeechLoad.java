@@ -175,7 +175,7 @@ public final class SpeechLoad {
   /** Live heap with {@code sessions} sessions open, each a second into its turn, against none. */
   private void heapPerSession(Vertx vertx, WebSocketClient client, URI base, SpeechWav wav, long pid)
       throws Exception {
-    long[] before = CallemuProcess.heapKb(pid);
+    long[] before = CallemuProcess.liveHeapKb(pid);
     List<WebSocket> open = new ArrayList<>();
     List<Future<WebSocket>> connecting = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
@@ -195,7 +195,7 @@ public final class SpeechLoad {
     }
     // let callemu read what was written before it is measured
     Harness.result(vertx.timer(1, TimeUnit.SECONDS), 10);
-    long[] during = CallemuProcess.heapKb(pid);
+    long[] during = CallemuProcess.liveHeapKb(pid);
     for (WebSocket ws : open) {
       ws.close();
     }

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * One development certificate per JVM, copied into every test class's fresh data dir, where
- * {@link DevCertificates#ensure} then finds and reuses it. Generating an RSA key costs about 0.3 s
- * on a 2-core CI machine; a suite of many test classes would otherwise pay that for each class.
+ * {@link DevCertificates#ensure} then finds and reuses it. Making a certificate (EC key, signature,
+ * PKCS12 trust store) costs 35-55 ms of CPU once the JVM has loaded the classes; a suite of many
+ * test classes would otherwise pay that for each class.
  */
 final class SharedDevCertificate {
 

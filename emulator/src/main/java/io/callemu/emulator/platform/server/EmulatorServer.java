@@ -100,7 +100,7 @@ public final class EmulatorServer extends VerticleBase {
       try {
         Path dir = config.scenario().toAbsolutePath().getParent();
         ScenarioParser.Document document = ScenarioParser.parse(scenarioDocument,
-            dir == null ? config.dataDir() : dir, scenarioSections);
+            new ScenarioParser.AudioFolders(dir == null ? config.dataDir() : dir, config.dataDir()), scenarioSections);
         scenarios.addAll(document.rules());
         document.applySections();
       } catch (RuntimeException e) {

@@ -24,25 +24,29 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -61,11 +65,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * <p>The certificate is self-signed and marked as a CA ({@code basicConstraints CA:true}) so the
  * very same file works as the trust anchor: OpenSSL (Node's {@code NODE_EXTRA_CA_CERTS}) only loads
  * CA certificates as extra roots, and Java's PKIX accepts a trusted self-signed leaf either way.
- * RSA 2048 rather than EC because every TLS stack a test might use reads RSA PKCS#8 keys.
+ * Being a CA, it is constrained so that trusting it trusts nothing else made with the key in the
+ * data dir: path length 0 (no CA below it) and name constraints permitting only {@code localhost}
+ * and the loopback addresses (RFC 5280 sections 4.2.1.9 and 4.2.1.10,
+ * https://www.rfc-editor.org/rfc/rfc5280). The key is EC P-256: generating it takes milliseconds
+ * where RSA 2048 took most of a second, and every TLS stack apps use (JDK, OpenSSL, Netty) reads
+ * EC PKCS#8 keys.
  *
  * <p>Files are written to a temp file and moved into place, under an inter-process lock, so two
  * emulators starting on the same data dir never see (or leave) a certificate from one run next to
- * the key of another. Anything unreadable, mismatched or close to expiry is regenerated.
+ * the key of another. Anything unreadable, mismatched or close to expiry is regenerated, and so is
+ * a certificate of an older callemu (RSA, unconstrained): apps that point at {@code ca.pem} or
+ * {@code truststore.p12} by path keep working, copies of the old file must be made again.
  */
 public final class DevCertificates {
 
@@ -87,6 +98,15 @@ public final class DevCertificates {
 
   static final List<String> DNS_NAMES = List.of("localhost");
   static final List<String> IP_ADDRESSES = List.of("127.0.0.1", "::1");
+  /** Name constraints: the loopback networks, as address and mask (RFC 5280 section 4.2.1.10). */
+  private static final byte[][] PERMITTED_NETWORKS = {
+    {127, 0, 0, 0, (byte) 255, 0, 0, 0},
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+  };
+  private static final String KEY_ALGORITHM = "EC";
+  private static final String CURVE = "secp256r1";
+  private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
 
   private DevCertificates() {}
 
@@ -130,7 +150,10 @@ public final class DevCertificates {
     return material;
   }
 
-  /** True when all four files exist, parse, agree with each other and stay valid for a while. */
+  /**
+   * True when all four files exist, parse, agree with each other, stay valid for a while and are
+   * of this version's kind (an EC key, a constrained CA).
+   */
   static boolean isUsable(TlsMaterial material, Instant now) {
     try {
       X509Certificate certificate = Pem.readCertificate(material.certPem());
@@ -140,6 +163,7 @@ public final class DevCertificates {
       certificate.checkValidity(Date.from(now.plus(RENEW_BEFORE)));
       return ca.equals(certificate)
           && keyMatches(key, certificate)
+          && isConstrained(certificate)
           && coversLocalhost(certificate)
           && trustStoreHolds(material.trustStore(), certificate);
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -147,11 +171,28 @@ public final class DevCertificates {
     }
   }
 
-  private static boolean keyMatches(PrivateKey key, X509Certificate certificate) {
-    return key instanceof RSAPrivateCrtKey privateKey
-        && certificate.getPublicKey() instanceof RSAPublicKey publicKey
-        && privateKey.getModulus().equals(publicKey.getModulus())
-        && privateKey.getPublicExponent().equals(publicKey.getPublicExponent());
+  /** The key is EC and signs what the certificate's public key verifies. */
+  private static boolean keyMatches(PrivateKey key, X509Certificate certificate)
+      throws GeneralSecurityException {
+    if (!KEY_ALGORITHM.equals(key.getAlgorithm())
+        || !KEY_ALGORITHM.equals(certificate.getPublicKey().getAlgorithm())) {
+      return false;
+    }
+    byte[] probe = "callemu key check".getBytes(StandardCharsets.US_ASCII);
+    Signature signer = Signature.getInstance(SIGNATURE_ALGORITHM);
+    signer.initSign(key);
+    signer.update(probe);
+    byte[] signature = signer.sign();
+    Signature verifier = Signature.getInstance(SIGNATURE_ALGORITHM);
+    verifier.initVerify(certificate.getPublicKey());
+    verifier.update(probe);
+    return verifier.verify(signature);
+  }
+
+  /** A CA of path length 0 that carries name constraints. */
+  private static boolean isConstrained(X509Certificate certificate) {
+    return certificate.getBasicConstraints() == 0
+        && certificate.getCriticalExtensionOIDs().contains(Extension.nameConstraints.getId());
   }
 
   private static boolean coversLocalhost(X509Certificate certificate) throws GeneralSecurityException {
@@ -195,8 +236,8 @@ public final class DevCertificates {
     X509Certificate certificate;
     byte[] trustStore;
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048, new SecureRandom());
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(KEY_ALGORITHM);
+      generator.initialize(new ECGenParameterSpec(CURVE), new SecureRandom());
       keyPair = generator.generateKeyPair();
       certificate = selfSign(keyPair, now);
       trustStore = trustStoreBytes(certificate);
@@ -225,11 +266,11 @@ public final class DevCertificates {
             keyPair.getPublic());
     JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
     builder
-        .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+        .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+        // No keyEncipherment: an EC key signs the TLS handshake (ECDHE), it never decrypts a secret.
         .addExtension(
-            Extension.keyUsage,
-            true,
-            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyCertSign))
+            Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign))
+        .addExtension(Extension.nameConstraints, true, nameConstraints())
         .addExtension(
             Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
         .addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames())
@@ -243,7 +284,7 @@ public final class DevCertificates {
             extensions.createAuthorityKeyIdentifier(keyPair.getPublic()));
     return new JcaX509CertificateConverter()
         .getCertificate(
-            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
+            builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(keyPair.getPrivate())));
   }
 
   private static GeneralNames subjectAlternativeNames() {
@@ -256,6 +297,18 @@ public final class DevCertificates {
       names[i++] = new GeneralName(GeneralName.iPAddress, ip);
     }
     return new GeneralNames(names);
+  }
+
+  /** Only {@code localhost} (and names below it) and the loopback networks. */
+  private static NameConstraints nameConstraints() {
+    List<GeneralSubtree> permitted = new ArrayList<>();
+    for (String dns : DNS_NAMES) {
+      permitted.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, dns)));
+    }
+    for (byte[] network : PERMITTED_NETWORKS) {
+      permitted.add(new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(network))));
+    }
+    return new NameConstraints(permitted.toArray(new GeneralSubtree[0]), null);
   }
 
   private static byte[] trustStoreBytes(X509Certificate certificate)

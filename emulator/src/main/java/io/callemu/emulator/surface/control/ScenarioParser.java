@@ -57,13 +57,40 @@ public final class ScenarioParser {
   }
 
   /**
+   * Where a document's {@code audio} files may be: relative paths resolve against {@code base} (the
+   * scenario file's folder, or the data dir for posted documents), and the file must lie under it or
+   * under the data dir, so that a scenario cannot name {@code /dev/zero} or {@code ../../etc/passwd}.
+   */
+  public record AudioFolders(Path base, Path dataDir) {
+
+    public AudioFolders {
+      base = base.toAbsolutePath().normalize();
+      dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    Path resolve(JsonReader step, String audio) {
+      Path file;
+      try {
+        file = base.resolve(audio).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw step.invalid("audio", "is not a path: " + e.getReason());
+      }
+      if (!file.startsWith(base) && !file.startsWith(dataDir)) {
+        throw step.invalid("audio", "must name a file under the scenario's folder (" + base + ") or the data dir ("
+            + dataDir + "), got " + audio);
+      }
+      return file;
+    }
+  }
+
+  /**
    * The rules of a document that has only rules.
    *
    * @param base the directory relative {@code audio} paths are resolved against
    * @throws InvalidRequest naming the first problem
    */
   public static List<ScenarioRule> parse(String document, Path base) {
-    return parse(document, base, Map.of()).rules();
+    return parse(document, new AudioFolders(base, base), Map.of()).rules();
   }
 
   /**
@@ -72,7 +99,7 @@ public final class ScenarioParser {
    *
    * @throws InvalidRequest naming the first problem
    */
-  public static Document parse(String document, Path base, Map<String, ScenarioSection> sections) {
+  public static Document parse(String document, AudioFolders base, Map<String, ScenarioSection> sections) {
     Object parsed;
     try {
       parsed = Yaml.MAPPER.readValue(document, Object.class);
@@ -111,7 +138,7 @@ public final class ScenarioParser {
     return (Map<String, Object>) o;
   }
 
-  private static ScenarioRule rule(JsonReader rule, Path base) {
+  private static ScenarioRule rule(JsonReader rule, AudioFolders base) {
     String on = rule.json().getValue("on") instanceof String s ? s : null;
     Trigger trigger = Trigger.fromWire(on);
     if (trigger == null) {
@@ -141,7 +168,7 @@ public final class ScenarioParser {
     return new ScenarioRule(trigger, match, steps, times);
   }
 
-  private static Step step(JsonReader step, Path base) {
+  private static Step step(JsonReader step, AudioFolders base) {
     long delay = step.optLong("delayMs", 0, MAX_DELAY_MS, 0);
     String kind = null;
     for (String name : step.json().fieldNames()) {
@@ -179,7 +206,7 @@ public final class ScenarioParser {
           throw step.invalid("audio", "must be the path of a WAV file");
         }
         String text = step.optString("text", 10_000);
-        return new Step.PlayAudio(delay, participant, base.resolve(a).normalize(), text == null ? "" : text,
+        return new Step.PlayAudio(delay, participant, base.resolve(step, a), text == null ? "" : text,
             confidence);
       }
       default:

@@ -36,7 +36,7 @@ final class ScenariosResource {
     if (text == null || text.isBlank()) {
       throw new InvalidRequest("the body must be a scenario document (JSON or YAML)");
     }
-    ScenarioParser.Document document = ScenarioParser.parse(text, dataDir, sections);
+    ScenarioParser.Document document = ScenarioParser.parse(text, new ScenarioParser.AudioFolders(dataDir, dataDir), sections);
     try {
       scenarios.addAll(document.rules());
     } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyStore;
+import java.security.interfaces.ECPublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,9 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,17 +110,48 @@ class DevCertificatesTest {
     assertThat(certificate.getSubjectAlternativeNames())
         .containsExactlyInAnyOrder(
             List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
-    assertThat(certificate.getBasicConstraints()).as("CA:true").isGreaterThanOrEqualTo(0);
+    assertThat(certificate.getBasicConstraints()).as("CA:true, pathLen 0").isZero();
     assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
     boolean[] usage = certificate.getKeyUsage();
     assertThat(usage[0]).as("digitalSignature").isTrue();
-    assertThat(usage[2]).as("keyEncipherment").isTrue();
+    assertThat(usage[2]).as("keyEncipherment (meaningless for EC)").isFalse();
     assertThat(usage[5]).as("keyCertSign").isTrue();
     assertThat(certificate.getSubjectX500Principal()).isEqualTo(certificate.getIssuerX500Principal());
     certificate.verify(certificate.getPublicKey());
     assertThat(certificate.getNotBefore().toInstant()).isBefore(T0);
     assertThat(certificate.getNotAfter().toInstant()).isAfter(T0.plus(Duration.ofDays(2 * 365)));
-    assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("RSA");
+    assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("EC");
+    assertThat(((ECPublicKey) certificate.getPublicKey()).getParams().getCurve().getField().getFieldSize())
+        .as("P-256").isEqualTo(256);
+  }
+
+  @Test
+  void nameConstraintsPermitOnlyLocalhostAndTheLoopbackNetworks() throws Exception {
+    X509Certificate certificate = Pem.readCertificate(DevCertificates.ensure(dir).certPem());
+
+    assertThat(certificate.getCriticalExtensionOIDs()).contains(Extension.nameConstraints.getId());
+    NameConstraints constraints = NameConstraints.getInstance(
+        ASN1OctetString.getInstance(certificate.getExtensionValue(Extension.nameConstraints.getId())).getOctets());
+    assertThat(constraints.getExcludedSubtrees()).isNull();
+    assertThat(constraints.getPermittedSubtrees())
+        .extracting(subtree -> subtree.getBase().toString())
+        .containsExactlyInAnyOrder("2: localhost", "7: #7f000000ff000000",
+            "7: #00000000000000000000000000000001ffffffffffffffffffffffffffffffff");
+  }
+
+  @Test
+  void regeneratesTheUnconstrainedRsaCertificateOfAnOlderVersion() throws Exception {
+    TlsMaterial material = DevCertificates.ensure(dir);
+    TestCertificates.writeUnconstrainedRsa(material);
+    X509Certificate legacy = Pem.readCertificate(material.certPem());
+    assertThat(legacy.getPublicKey().getAlgorithm()).isEqualTo("RSA");
+
+    DevCertificates.ensure(dir);
+
+    X509Certificate now = Pem.readCertificate(material.certPem());
+    assertThat(now.getPublicKey().getAlgorithm()).isEqualTo("EC");
+    assertThat(Files.readString(material.caPem())).isEqualTo(Files.readString(material.certPem()));
+    assertThat(DevCertificates.isUsable(material, Instant.now())).isTrue();
   }
 
   @Test

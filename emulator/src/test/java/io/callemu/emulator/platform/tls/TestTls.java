@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -21,13 +22,14 @@ final class TestTls {
 
   /** A server context built the way an HTTPS listener would: from the PEM key and certificate. */
   static SSLContext serverContext(TlsMaterial material) throws Exception {
+    return serverContext(Pem.readPrivateKey(material.keyPem()), Pem.readCertificate(material.certPem()));
+  }
+
+  /** A server context that presents {@code chain} (leaf first) and holds the leaf's {@code key}. */
+  static SSLContext serverContext(PrivateKey key, Certificate... chain) throws Exception {
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
-    keys.setKeyEntry(
-        "server",
-        Pem.readPrivateKey(material.keyPem()),
-        new char[0],
-        new Certificate[] {Pem.readCertificate(material.certPem())});
+    keys.setKeyEntry("server", key, new char[0], chain);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, new char[0]);
     SSLContext context = SSLContext.getInstance("TLS");
