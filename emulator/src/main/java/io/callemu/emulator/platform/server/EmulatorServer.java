@@ -77,6 +77,7 @@ public final class EmulatorServer extends VerticleBase {
       TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, SpeechSettings.ALL);
   private final Scenarios scenarios = new Scenarios();
   private final SpeechTranscripts speechTranscripts = new SpeechTranscripts();
+  private ControlRoutes control;
   private final Map<String, ScenarioSection> scenarioSections;
   private volatile ListeningPorts ports;
   private Journal journal;
@@ -107,6 +108,11 @@ public final class EmulatorServer extends VerticleBase {
         throw new IllegalArgumentException("scenario " + config.scenario() + ": " + e.getMessage());
       }
     }
+  }
+
+  /** The control API's operations ({@link ControlRoutes#operations}), once started. */
+  public List<String> controlOperations() {
+    return control == null ? List.of() : control.operations();
   }
 
   public ListeningPorts ports() {
@@ -168,9 +174,10 @@ public final class EmulatorServer extends VerticleBase {
         .mount(vertx, router);
     // Before the control API: the bot-notification keys under /_emulator/graph need no control token.
     GraphIdentity.mount(router, vertx, config.graphApps(), config.dataDir(), settings, journal);
-    new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook, journal,
-        faults, scenarios, settings, eventGrid, config.dataDir(), reset, List.of(speech.control()), scenarioSections),
-        config.controlToken()).mount(router);
+    control = new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook,
+        journal, faults, scenarios, settings, eventGrid, config.dataDir(), reset, List.of(speech.control()),
+        scenarioSections), config.controlToken());
+    control.mount(router);
     // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML
     // page, naming the surfaces an app may be looking for.
     router.route().handler(ctx -> Replies.send(ctx, HttpReply.json(404, new JsonObject().put("error",

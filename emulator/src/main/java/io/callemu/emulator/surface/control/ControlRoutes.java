@@ -17,11 +17,13 @@ import io.callemu.emulator.platform.journal.Journal;
 import io.callemu.emulator.platform.webhook.WebhookDelivery;
 import io.callemu.emulator.surface.acs.eventgrid.EventGridPublisher;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +46,7 @@ public final class ControlRoutes {
 
   private final Parts parts;
   private final byte[] controlToken;
+  private Router routes;
 
   /** @param controlToken the bearer token the API needs, or null when it is open */
   public ControlRoutes(Parts parts, String controlToken) {
@@ -69,6 +72,7 @@ public final class ControlRoutes {
     CatalogueResource catalogue = new CatalogueResource();
 
     Router r = Router.router(parts.vertx());
+    routes = r;
     RequestPipeline pipeline = RequestPipeline.on(r, "control", null, new ControlErrors(), (ctx, reply) -> reply)
         .stage(this::checkToken)
         .readBody(BODY_LIMIT);
@@ -100,6 +104,23 @@ public final class ControlRoutes {
     parts.extensions().forEach(e -> e.mount(r));
     pipeline.endWithNotFound();
     root.route("/_emulator*").subRouter(r);
+  }
+
+  /**
+   * Every operation mounted, as {@code "GET /_emulator/calls/:id"}, for the documentation to be
+   * checked against; empty before {@link #mount}.
+   */
+  public List<String> operations() {
+    if (routes == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Route route : routes.getRoutes()) {
+      if (route.getPath() != null && route.methods() != null) {
+        route.methods().forEach(m -> out.add(m.name() + " /_emulator" + route.getPath()));
+      }
+    }
+    return out;
   }
 
   /** With a control token, every route but health needs {@code Authorization: Bearer <token>}. */

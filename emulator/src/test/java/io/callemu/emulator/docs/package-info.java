@@ -1,0 +1,2 @@
+/** Tests that the user documentation (README, docs/) matches what callemu serves. */
+package io.callemu.emulator.docs;
