@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -406,9 +407,14 @@ public final class CallemuConfig {
   public Map<String, String> graphApps() { return graphApps; }
   public String speechKey() { return speechKey; }
 
-  /** The option names of CONTRACT section 1 (without the leading dashes). */
-  static final class Option {
-    static final java.util.List<String> NAMES = java.util.List.of("host", "port", "https-port",
+  /** Every start option's name, without the leading dashes ({@code "https-port"}). */
+  public static List<String> optionNames() {
+    return Option.NAMES;
+  }
+
+  /** The start options' names. */
+  private static final class Option {
+    static final List<String> NAMES = List.of("host", "port", "https-port",
         "cert", "key", "data-dir", "access-key", "clock", "time-scale", "scenario",
         "eventgrid-webhook", "set", "loose", "control-token", "journal", "graph-app", "speech-key");
 

@@ -74,7 +74,7 @@ public final class CallemuExtension
     CallemuSettings settings =
         AnnotationSupport.findAnnotation(testClass, CallemuSettings.class)
             .orElseGet(() -> Defaults.class.getAnnotation(CallemuSettings.class));
-    store.put(RUNNING, Running.start(customizer.apply(config(settings))));
+    store.put(RUNNING, Running.start(customizer.apply(config(settings)), settings.dataDir().isEmpty()));
   }
 
   @Override
@@ -125,8 +125,14 @@ public final class CallemuExtension
     if (!settings.eventGridWebhook().isEmpty()) {
       config = config.withEventGridWebhook(settings.eventGridWebhook());
     }
+    if (!settings.dataDir().isEmpty()) {
+      config = config.withDataDir(Path.of(settings.dataDir()));
+    }
     if (!settings.journal().isEmpty()) {
       config = config.withJournal(Path.of(settings.journal()));
+    }
+    if (!settings.speechKey().isEmpty()) {
+      config = config.withSpeechKey(settings.speechKey());
     }
     for (String app : settings.graphApps()) {
       config = config.withGraphApp(app);
@@ -158,10 +164,14 @@ public final class CallemuExtension
   @CallemuSettings
   private static final class Defaults {}
 
-  /** One started emulator with its temporary data dir. */
-  private record Running(Callemu callemu, ControlClient control, Path dataDir) {
+  /** One started emulator with its temporary data dir, or null when the test named its own. */
+  private record Running(Callemu callemu, ControlClient control, Path temporaryDataDir) {
 
-    static Running start(CallemuConfig config) throws IOException {
+    static Running start(CallemuConfig config, boolean temporaryDataDir) throws IOException {
+      if (!temporaryDataDir) {
+        Callemu callemu = Callemu.start(config);
+        return new Running(callemu, callemu.control(), null);
+      }
       Path dataDir = Files.createTempDirectory("callemu-junit-");
       try {
         if (config.httpsPort() >= 0 && config.certPem() == null) {
@@ -183,7 +193,9 @@ public final class CallemuExtension
       try {
         callemu.close();
       } finally {
-        deleteRecursively(dataDir);
+        if (temporaryDataDir != null) {
+          deleteRecursively(temporaryDataDir);
+        }
       }
     }
 

@@ -62,12 +62,19 @@ public @interface CallemuSettings {
    */
   String eventGridWebhook() default "";
 
+  /**
+   * The data dir ({@code --data-dir}), kept after the class; empty: a temporary one, deleted after
+   * the class.
+   */
+  String dataDir() default "";
   /** A file every request, callback and frame is appended to as JSON lines ({@code --journal}). */
   String journal() default "";
 
   /** Applications that may get Graph tokens, as {@code "clientId:secret"} ({@code --graph-app}). */
   String[] graphApps() default {};
 
+  /** The key of the emulated Speech resource ({@code --speech-key}); empty for the well-known one. */
+  String speechKey() default "";
   /** PEM certificate and key for HTTPS ({@code --cert}, {@code --key}); empty: the generated one. */
   String cert() default "";
 

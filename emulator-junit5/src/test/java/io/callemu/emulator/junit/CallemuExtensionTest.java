@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.callemu.emulator.Callemu;
+import io.callemu.emulator.CallemuConfig;
 import io.callemu.emulator.client.ControlClient;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -186,13 +187,30 @@ class CallemuExtensionTest {
     runAndExpectSuccesses(ConfiguredAtRunTime.class, 1);
   }
 
-  @CallemuSettings(host = "127.0.0.2", journal = "target/extension-journal.jsonl",
-      graphApps = "11111111-2222-3333-4444-555555555555:s3cret", eventGridWebhook = "http://127.0.0.1:9/eg")
+  @CallemuSettings(host = "127.0.0.2", journal = "target/extension-journal.jsonl", speechKey = "k3y",
+      dataDir = "target/extension-data-dir", graphApps = "11111111-2222-3333-4444-555555555555:s3cret", eventGridWebhook = "http://127.0.0.1:9/eg")
   static class EveryStartOption {
     @Test
     void running(Callemu callemu) {
       SEEN.add(callemu);
     }
+  }
+
+  @Test
+  void everyStartOptionHasAnAttribute() {
+    // --set is settings(), --graph-app graphApps(), --eventgrid-webhook eventGridWebhook(); the rest by
+    // their camel-case names.
+    Map<String, String> renamed = Map.of("set", "settings", "graph-app", "graphApps", "eventgrid-webhook",
+        "eventGridWebhook");
+    List<String> attributes = java.util.Arrays.stream(CallemuSettings.class.getDeclaredMethods())
+        .map(java.lang.reflect.Method::getName).toList();
+
+    assertThat(CallemuConfig.optionNames()).isNotEmpty().allSatisfy(option -> assertThat(attributes)
+        .contains(renamed.getOrDefault(option, camelCase(option))));
+  }
+
+  private static String camelCase(String option) {
+    return java.util.regex.Pattern.compile("-([a-z])").matcher(option).replaceAll(m -> m.group(1).toUpperCase());
   }
 
   @Test
@@ -204,6 +222,9 @@ class CallemuExtensionTest {
     assertThat(callemu.config().journal()).isEqualTo(Path.of("target/extension-journal.jsonl"));
     assertThat(callemu.config().graphApps()).containsEntry("11111111-2222-3333-4444-555555555555", "s3cret");
     assertThat(callemu.config().eventGridWebhook()).isEqualTo("http://127.0.0.1:9/eg");
+    assertThat(callemu.config().speechKey()).isEqualTo("k3y");
+    assertThat(callemu.config().dataDir()).isEqualTo(Path.of("target/extension-data-dir"));
+    assertThat(Path.of("target/extension-data-dir/ca.pem")).as("a data dir the test named is kept").exists();
   }
 
   @Test
