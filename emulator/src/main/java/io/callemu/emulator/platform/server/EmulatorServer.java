@@ -14,7 +14,10 @@ import io.callemu.emulator.core.fault.Faults;
 import io.callemu.emulator.core.media.MediaService;
 import io.callemu.emulator.core.media.MediaSettings;
 import io.callemu.emulator.core.media.PlayDurations;
+import io.callemu.emulator.core.media.RecordSettings;
 import io.callemu.emulator.core.media.RecognizeSettings;
+import io.callemu.emulator.core.recording.RecordingSettings;
+import io.callemu.emulator.core.recording.Recordings;
 import io.callemu.emulator.core.scenario.ScenarioRule;
 import io.callemu.emulator.core.scenario.ScenarioRunner;
 import io.callemu.emulator.core.scenario.Scenarios;
@@ -68,7 +71,8 @@ public final class EmulatorServer extends VerticleBase {
   private final TlsMaterial tls;
   private final Settings settings = new Settings(CallSettings.ALL, CallbackSettings.ALL, JournalSettings.ALL,
       AcsSettings.ALL, RecognizeSettings.ALL, MediaSettings.PROMPTS, MediaSettings.CALLER_AUDIO,
-      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL);
+      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, RecordSettings.ALL,
+      RecordingSettings.ALL);
   private final Scenarios scenarios = new Scenarios();
   private volatile ListeningPorts ports;
   private Journal journal;
@@ -118,8 +122,9 @@ public final class EmulatorServer extends VerticleBase {
 
     // The core.
     CallService calls = new CallService(clock, settings, events);
+    Recordings recordings = new Recordings(vertx, calls, settings, config.dataDir());
     MediaService media = new MediaService(vertx, calls, settings, faults,
-        new PlayDurations(vertx, client, settings, config.dataDir()), config.host());
+        new PlayDurations(vertx, client, settings, config.dataDir()), recordings, config.host());
     streams = new StreamConnector(vertx, tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
     TranscriptionService transcriptions = new TranscriptionService(clock, settings, faults, calls,
         new AcsTranscriptionTransport(streams, clock, settings, journal, faults));
@@ -144,6 +149,7 @@ public final class EmulatorServer extends VerticleBase {
     Runnable reset = () -> {
       transcriptions.reset();
       calls.reset();
+      recordings.reset();
       webhook.reset();
       faults.clear();
       scenarios.clear();
@@ -165,8 +171,8 @@ public final class EmulatorServer extends VerticleBase {
             + " /calling and its control API under /_emulator (Microsoft Graph calls and Speech-to-text"
             + " REST are not emulated yet)")))));
 
-    Future<Void> journalReady = config.journal() == null ? Future.succeededFuture()
-        : journal.openFile(vertx, config.journal());
+    Future<Void> journalReady = (config.journal() == null ? Future.<Void>succeededFuture()
+        : journal.openFile(vertx, config.journal())).compose(v -> recordings.open());
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host())
         .setPort(config.port()));
     HttpServer https = tls == null ? null : vertx.createHttpServer(new HttpServerOptions()

@@ -283,7 +283,8 @@ final class AcsMedia {
     Party target = participant(call, f.requireObject("targetParticipant"));
     Requester requester = requester(f);
     if (start) {
-      media.startContinuousDtmf(call, target.rawId(), requester);
+      // ACS names no hook flash (its Tone type has no such value).
+      media.startContinuousDtmf(call, target.rawId(), requester, false);
     } else {
       media.stopContinuousDtmf(call, requester);
     }
