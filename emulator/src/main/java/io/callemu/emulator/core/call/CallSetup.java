@@ -25,7 +25,7 @@ public record CallSetup(String callbackUri, String context, PhoneNumber callerId
   }
 
   /** A setup with only a callback and the owning application. */
-  public static CallSetup of(String callbackUri, AppIdentity app) {
+  public static CallSetup forApp(String callbackUri, AppIdentity app) {
     return new CallSetup(callbackUri, null, null, null, null, null, null, app);
   }
 
