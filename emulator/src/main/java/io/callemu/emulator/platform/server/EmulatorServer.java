@@ -42,7 +42,8 @@ import io.callemu.emulator.surface.acs.transcription.StreamConnector;
 import io.callemu.emulator.surface.acs.transcription.TranscriptionStreamSettings;
 import io.callemu.emulator.surface.control.ControlRoutes;
 import io.callemu.emulator.surface.graph.GraphAuthSettings;
-import io.callemu.emulator.surface.graph.GraphIdentity;
+import io.callemu.emulator.surface.graph.GraphSettings;
+import io.callemu.emulator.surface.graph.GraphSurface;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -71,8 +72,8 @@ public final class EmulatorServer extends VerticleBase {
   private final TlsMaterial tls;
   private final Settings settings = new Settings(CallSettings.ALL, CallbackSettings.ALL, JournalSettings.ALL,
       AcsSettings.ALL, RecognizeSettings.ALL, MediaSettings.PROMPTS, MediaSettings.CALLER_AUDIO,
-      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, RecordSettings.ALL,
-      RecordingSettings.ALL);
+      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, GraphSettings.ALL,
+      RecordSettings.ALL, RecordingSettings.ALL);
   private final Scenarios scenarios = new Scenarios();
   private volatile ListeningPorts ports;
   private Journal journal;
@@ -130,9 +131,14 @@ public final class EmulatorServer extends VerticleBase {
         new AcsTranscriptionTransport(streams, clock, settings, journal, faults));
     CallerActions caller = new CallerActions(vertx, calls, media, settings);
     ScenarioRunner scenarioRunner = new ScenarioRunner(vertx, scenarios, calls, caller);
+    Router router = Router.router(vertx);
+    // Before the control API: the bot-notification keys and the recordings under /_emulator/graph
+    // need no control token.
+    GraphSurface graph = GraphSurface.mount(router, vertx, config, settings, journal, calls, media, recordings);
 
     // The fan-out: the apps' callbacks are queued first, then scenarios react, then the journal notes.
     events.subscribe(new AcsEvents(webhook::deliver, clock, settings)::on);
+    events.subscribe(graph.events(webhook::deliver)::on);
     events.subscribe(scenarioRunner::on);
     events.subscribe(e -> {
       if (e instanceof Notice n) {
@@ -156,20 +162,18 @@ public final class EmulatorServer extends VerticleBase {
       repeats.clear();
       journal.clear();
     };
-    Router router = Router.router(vertx);
     new AcsRoutes(calls, media, transcriptions, settings, journal, repeats, config.accessKey(), config.loose())
         .mount(vertx, router);
-    // Before the control API: the bot-notification keys under /_emulator/graph need no control token.
-    GraphIdentity.mount(router, vertx, config, settings, journal);
     new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook, journal,
-        faults, scenarios, settings, eventGrid, config.dataDir(), reset), config.controlToken()).mount(router);
+        faults, scenarios, settings, eventGrid, graph.incomingCalls(), config.dataDir(), reset),
+        config.controlToken()).mount(router);
     // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML
     // page, naming the surfaces an app may be looking for.
     router.route().handler(ctx -> Replies.send(ctx, HttpReply.json(404, new JsonObject().put("error",
         new JsonObject().put("code", "NotFound").put("message", "callemu serves nothing at "
             + ctx.request().method() + " " + ctx.request().path() + "; it emulates ACS Call Automation under"
-            + " /calling and its control API under /_emulator (Microsoft Graph calls and Speech-to-text"
-            + " REST are not emulated yet)")))));
+            + " /calling, Microsoft Graph calls under /v1.0 and /beta (with the Entra ID stand-in on the HTTPS"
+            + " port), and its control API under /_emulator")))));
 
     Future<Void> journalReady = (config.journal() == null ? Future.<Void>succeededFuture()
         : journal.openFile(vertx, config.journal())).compose(v -> recordings.open());
