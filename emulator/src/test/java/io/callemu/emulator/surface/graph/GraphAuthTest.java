@@ -164,11 +164,23 @@ class GraphAuthTest {
   }
 
   @Test
-  void callsApiRequestsNotServedYetAre501InTheEnvelope() {
+  void aBadCreateIs400BadRequestNamingTheFieldOnceTheTokenPassesAndUnauthenticatedIs401First() {
+    Map<String, String> ids = Map.of("client-request-id", "c1c2c3c4-0000-4000-8000-000000000009");
+    assertEnvelope(http.https("POST", "/v1.0/communications/calls", "application/json", "{}", ids), 401,
+        "InvalidAuthenticationToken");
     Answer a = http.https("POST", "/v1.0/communications/calls", "application/json", "{}",
-        Map.of("client-request-id", "c1c2c3c4-0000-4000-8000-000000000009"));
-    assertThat(assertEnvelope(a, 501, "NotImplemented").getString("message"))
-        .contains("POST /v1.0/communications/calls");
+        Map.of("Authorization", "Bearer " + token(), "client-request-id", "c1c2c3c4-0000-4000-8000-000000000009"));
+    assertThat(assertEnvelope(a, 400, "BadRequest").getString("message")).isEqualTo("callbackUri is required");
+  }
+
+  @Test
+  void recordResponseNeedsTheMediaRoleWhilePlayPromptNeedsAnyCallsRole() {
+    Instant now = Instant.now();
+    String initiateOnly = minted(like(now).claim("roles", java.util.List.of("Calls.Initiate.All")).build());
+    Map<String, String> headers = Map.of("Authorization", "Bearer " + initiateOnly,
+        "client-request-id", "c1c2c3c4-0000-4000-8000-000000000009");
+    assertEnvelope(http.https("POST", CALL + "/recordResponse", "application/json", "{}", headers), 403, "Forbidden");
+    assertEnvelope(http.https("POST", CALL + "/playPrompt", "application/json", "{}", headers), 404, "8522");
   }
 
   @Test
