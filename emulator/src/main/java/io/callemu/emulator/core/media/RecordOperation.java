@@ -11,9 +11,7 @@ import io.callemu.emulator.core.recording.AudioClip;
 import io.callemu.emulator.core.recording.CapturedAudio;
 import io.callemu.emulator.core.recording.TonePress;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A recordResponse as the timeline of reference graph-and-speech.md A7.7:
@@ -57,8 +55,8 @@ final class RecordOperation extends MediaOperation {
   private final RecordSpec spec;
   private final List<AudioClip> clips = new ArrayList<>();
   private final List<OpenPress> presses = new ArrayList<>();
-  /** Participants speaking now (from the operation's start, so speech begun during the prompt counts). */
-  private final Set<String> speaking = new HashSet<>();
+  /** Utterances going on now (counted from the operation's start, so speech begun during the prompt counts). */
+  private int speaking;
   private long recordingFrom = -1;
 
   RecordOperation(OperationContext context, RecordSpec spec, Requester requester) {
@@ -118,7 +116,7 @@ final class RecordOperation extends MediaOperation {
     recordingFrom = context.now();
     clips.addAll(context.audioPlaying().stream().limit(MAX_CLIPS).toList());
     startTimer(OperationTimer.MAX_DURATION, spec.maxRecordMs(), () -> stop(Outcome.RECORD_MAX_DURATION));
-    if (!speaking.isEmpty()) {
+    if (speaking > 0) {
       speechBegan();
       return;
     }
@@ -135,7 +133,7 @@ final class RecordOperation extends MediaOperation {
 
   @Override
   void speechStarted(SpeechStart start) {
-    speaking.add(start.participantRawId());
+    speaking++;
     if (recording()) {
       speechBegan();
     }
@@ -143,8 +141,9 @@ final class RecordOperation extends MediaOperation {
 
   @Override
   void speechEnded(SpeechInput speech) {
-    speaking.remove(speech.participantRawId());
-    if (recording() && state == OperationState.SPEAKING && speaking.isEmpty()) {
+    // An utterance that began before the operation ends without having been counted.
+    speaking = Math.max(0, speaking - 1);
+    if (recording() && state == OperationState.SPEAKING && speaking == 0) {
       state = OperationState.END_SILENCE;
       startTimer(OperationTimer.MAX_SILENCE, spec.maxSilenceMs(), () -> stop(Outcome.RECORD_MAX_SILENCE));
     }

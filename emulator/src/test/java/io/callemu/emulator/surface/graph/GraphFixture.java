@@ -115,6 +115,39 @@ final class GraphFixture implements AutoCloseable {
     assertThat(r.status()).as(r.body()).isEqualTo(202);
   }
 
+  /** The caller sends {@code wav} after {@code delayMs}. */
+  void audio(String callId, byte[] wav, long delayMs) {
+    Bytes r = raw("POST", emu.callemu().httpUrl() + "/_emulator/calls/" + callId + "/audio?delayMs=" + delayMs, wav,
+        Map.of("Content-Type", "audio/wav"));
+    assertThat(r.status()).as(new String(r.body())).isEqualTo(202);
+  }
+
+  /** GET of a recording location with {@code bearer} (null: no Authorization). */
+  Bytes download(String location, String bearer) {
+    return raw("GET", location, null, bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer));
+  }
+
+  /** An answer with a binary body. */
+  record Bytes(int status, String contentType, byte[] body) {
+  }
+
+  private static Bytes raw(String method, String url, byte[] body, Map<String, String> headers) {
+    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).method(method,
+        body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(b::header);
+    try {
+      java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(b.build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     bot.close();
