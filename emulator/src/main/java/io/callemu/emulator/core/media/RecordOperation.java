@@ -115,14 +115,15 @@ final class RecordOperation extends MediaOperation {
   private void startRecording() {
     recordingFrom = context.now();
     clips.addAll(context.audioPlaying().stream().limit(MAX_CLIPS).toList());
-    startTimer(OperationTimer.MAX_DURATION, spec.maxRecordMs(), () -> stop(Outcome.RECORD_MAX_DURATION));
+    // Initial silence first: when both timers are due at once, a caller who never spoke failed.
     if (speaking > 0) {
       speechBegan();
-      return;
+    } else {
+      state = OperationState.WAITING;
+      startTimer(OperationTimer.INITIAL_SILENCE, spec.initialSilenceMs(),
+          () -> finish(Outcome.RECORD_INITIAL_SILENCE, MediaResult.NONE));
     }
-    state = OperationState.WAITING;
-    startTimer(OperationTimer.INITIAL_SILENCE, spec.initialSilenceMs(),
-        () -> finish(Outcome.RECORD_INITIAL_SILENCE, MediaResult.NONE));
+    startTimer(OperationTimer.MAX_DURATION, spec.maxRecordMs(), () -> stop(Outcome.RECORD_MAX_DURATION));
   }
 
   private void speechBegan() {
