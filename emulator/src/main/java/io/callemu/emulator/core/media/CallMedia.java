@@ -51,6 +51,8 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
   private final Map<Long, String> ssrcParticipants = new HashMap<>();
   /** The caller's audio that is playing: clips kept until they end, for a recording that starts meanwhile. */
   private final Deque<AudioClip> playing = new ArrayDeque<>();
+  /** Utterances begun and not yet ended (at most one or two per participant). */
+  private final java.util.Set<Utterance> speaking = new java.util.HashSet<>();
   private MediaOperation running;
   private ContinuousDtmf continuous;
   private Clock.Timer decoderTick;
@@ -96,6 +98,11 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
   @Override
   public long now() {
     return service.clock().nowMillis();
+  }
+
+  @Override
+  public java.util.Set<Utterance> speechInProgress() {
+    return java.util.Set.copyOf(speaking);
   }
 
   @Override
@@ -253,6 +260,7 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
 
   @Override
   public void speechStarted(SpeechStart start) {
+    speaking.add(Utterance.of(start));
     if (running != null) {
       running.speechStarted(start);
     }
@@ -260,6 +268,7 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
 
   @Override
   public void speechEnded(SpeechInput speech) {
+    speaking.remove(Utterance.of(speech));
     if (running != null) {
       running.speechEnded(speech);
     }
@@ -354,6 +363,7 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
     queue.forEach(MediaOperation::abort);
     queue.clear();
     playing.clear();
+    speaking.clear();
     if (decoderTick != null) {
       decoderTick.cancel();
       decoderTick = null;

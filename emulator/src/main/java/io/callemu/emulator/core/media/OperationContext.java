@@ -38,6 +38,9 @@ interface OperationContext {
   /** How recognised phrases pick choices. */
   ChoiceMatching choices();
 
+  /** The utterances going on now (begun and not yet ended). */
+  java.util.Set<Utterance> speechInProgress();
+
   /** The caller's audio clips that are still playing now (they started before and end later). */
   List<io.callemu.emulator.core.recording.AudioClip> audioPlaying();
 

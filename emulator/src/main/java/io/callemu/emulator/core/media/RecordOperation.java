@@ -11,7 +11,9 @@ import io.callemu.emulator.core.recording.AudioClip;
 import io.callemu.emulator.core.recording.CapturedAudio;
 import io.callemu.emulator.core.recording.TonePress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A recordResponse as the timeline of reference graph-and-speech.md A7.7:
@@ -55,8 +57,8 @@ final class RecordOperation extends MediaOperation {
   private final RecordSpec spec;
   private final List<AudioClip> clips = new ArrayList<>();
   private final List<OpenPress> presses = new ArrayList<>();
-  /** Utterances going on now (counted from the operation's start, so speech begun during the prompt counts). */
-  private int speaking;
+  /** Utterances going on now (those that began before the operation too: the caller may talk over a prompt). */
+  private final Set<Utterance> speaking = new HashSet<>();
   private long recordingFrom = -1;
 
   RecordOperation(OperationContext context, RecordSpec spec, Requester requester) {
@@ -83,6 +85,7 @@ final class RecordOperation extends MediaOperation {
     if (endWithFault()) {
       return;
     }
+    speaking.addAll(context.speechInProgress());
     if (spec.prompt() == null) {
       promptPlayed();
       return;
@@ -116,7 +119,7 @@ final class RecordOperation extends MediaOperation {
     recordingFrom = context.now();
     clips.addAll(context.audioPlaying().stream().limit(MAX_CLIPS).toList());
     // Initial silence first: when both timers are due at once, a caller who never spoke failed.
-    if (speaking > 0) {
+    if (!speaking.isEmpty()) {
       speechBegan();
     } else {
       state = OperationState.WAITING;
@@ -134,7 +137,7 @@ final class RecordOperation extends MediaOperation {
 
   @Override
   void speechStarted(SpeechStart start) {
-    speaking++;
+    speaking.add(Utterance.of(start));
     if (recording()) {
       speechBegan();
     }
@@ -142,9 +145,10 @@ final class RecordOperation extends MediaOperation {
 
   @Override
   void speechEnded(SpeechInput speech) {
-    // An utterance that began before the operation ends without having been counted.
-    speaking = Math.max(0, speaking - 1);
-    if (recording() && state == OperationState.SPEAKING && speaking == 0) {
+    if (!speaking.remove(Utterance.of(speech))) {
+      return;
+    }
+    if (recording() && state == OperationState.SPEAKING && speaking.isEmpty()) {
       state = OperationState.END_SILENCE;
       startTimer(OperationTimer.MAX_SILENCE, spec.maxSilenceMs(), () -> stop(Outcome.RECORD_MAX_SILENCE));
     }

@@ -48,8 +48,14 @@ public final class RecordingWav {
       header(out, total * 2);
       out.flip();
       drain(channel, out);
+      ByteBuffer silence = ByteBuffer.allocate(BLOCK_SAMPLES * 2);
       for (long from = 0; from < total; from += BLOCK_SAMPLES) {
         int n = (int) Math.min(BLOCK_SAMPLES, total - from);
+        if (silent(audio, from, n)) {
+          silence.clear().limit(n * 2);
+          drain(channel, silence);
+          continue;
+        }
         java.util.Arrays.fill(mix, 0, n, 0);
         for (AudioClip clip : audio.clips()) {
           addClip(mix, from, n, clip, audio.startsAt());
@@ -66,6 +72,23 @@ public final class RecordingWav {
       }
     }
     return HEADER_BYTES + total * 2;
+  }
+
+  /** Whether no clip and no key press falls on window samples {@code [from, from + n)}. */
+  private static boolean silent(CapturedAudio audio, long from, int n) {
+    long fromMs = audio.startsAt() + from / AudioClip.SAMPLES_PER_MS;
+    long toMs = audio.startsAt() + (from + n + AudioClip.SAMPLES_PER_MS - 1) / AudioClip.SAMPLES_PER_MS;
+    for (AudioClip clip : audio.clips()) {
+      if (clip.startsAt() < toMs && clip.endsAt() + 1 > fromMs) {
+        return false;
+      }
+    }
+    for (TonePress press : audio.tones()) {
+      if (press.startsAt() < toMs && press.endsAt() > fromMs) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void drain(FileChannel channel, ByteBuffer buffer) throws IOException {

@@ -8,6 +8,7 @@ import io.callemu.emulator.core.event.Notice;
 import io.callemu.emulator.core.settings.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -33,9 +34,16 @@ public final class Recordings implements CallLifecycle {
   public static final String FOLDER = "recordings";
   /** Recordings kept at most, whatever their size (bounded memory for the index). */
   public static final int MAX_RECORDINGS = 10_000;
+  /**
+   * Recordings are written by one thread: a burst of them (a thousand calls hitting their max
+   * duration together) then takes one core at most and leaves the event loop its own, so the
+   * operations' notifications are not held up by disk writes; the files queue meanwhile.
+   */
+  private static final String WRITER = "callemu-recording-writer";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Vertx vertx;
+  private final WorkerExecutor writer;
   private final CallService calls;
   private final Settings settings;
   private final Path dir;
@@ -48,6 +56,7 @@ public final class Recordings implements CallLifecycle {
   /** @param dataDir callemu's data dir; recordings go to its {@value #FOLDER} folder */
   public Recordings(Vertx vertx, CallService calls, Settings settings, Path dataDir) {
     this.vertx = vertx;
+    this.writer = vertx.createSharedWorkerExecutor(WRITER, 1);
     this.calls = calls;
     this.settings = settings;
     this.dir = dataDir.resolve(FOLDER).toAbsolutePath().normalize();
@@ -70,10 +79,10 @@ public final class Recordings implements CallLifecycle {
     Path file = dir.resolve(id + ".wav");
     long bytes = RecordingWav.fileBytes(audio);
     makeRoom(bytes);
-    Future<Path> written = vertx.executeBlocking(() -> {
+    Future<Path> written = writer.executeBlocking(() -> {
       RecordingWav.write(audio, file);
       return file;
-    }, false);
+    });
     Recording recording = new Recording(id, call.id(), token(), audio.durationMillis(), bytes, file, written);
     kept.put(id, recording);
     byCall.computeIfAbsent(call.id(), c -> new ArrayList<>()).add(recording);

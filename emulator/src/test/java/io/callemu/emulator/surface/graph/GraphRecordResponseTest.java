@@ -195,6 +195,20 @@ class GraphRecordResponseTest {
   }
 
   @Test
+  void aCallerWhoStartedTalkingDuringThePromptHasStartedSpeaking(Vertx vertx) {
+    f = GraphFixture.start(vertx);
+    String call = f.established();
+    JsonObject prompt = new JsonObject().put("mediaInfo", new JsonObject().put("uri", "https://cdn.contoso.com/q.wav"));
+    // The prompt plays 3000 ms and the beep 500 ms; the caller talks from 1000 to 5000 ms, then 2 s of silence.
+    startRecord(call, record(1, 2, 30).put("prompts", new JsonArray().add(prompt)));
+    f.say(call, "I already know what to say", 1_000, 4_000);
+    f.emu.advance(6_999);
+    assertThat(operationNotifications()).isZero();
+    f.emu.advance(1);
+    assertResult(f.lastOperation(), "completed", "maxSilenceTimeout", 200, 0);
+  }
+
+  @Test
   void recordingsAreDeletedAfterTheRetentionOnceTheCallEnded(Vertx vertx) {
     f = GraphFixture.start(vertx);
     String call = f.established();
