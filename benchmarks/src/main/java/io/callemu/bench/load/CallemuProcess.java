@@ -132,9 +132,16 @@ final class CallemuProcess implements AutoCloseable {
    * …K" line). Run it after the measurement: the collection pauses callemu.
    */
   static String heapSummary(long pid) {
+    long[] heap = liveHeapKb(pid);
+    return heap == null ? "unavailable (jcmd failed, timed out or gave no heap line)"
+        : String.format("%.1f MB live of %.1f MB committed", heap[0] / 1024.0, heap[1] / 1024.0);
+  }
+
+  /** {@code {used, committed}} KiB of the heap right after a full collection, or null (see {@link #heapSummary}). */
+  static long[] liveHeapKb(long pid) {
     String heapInfo = jcmd(pid, "GC.run") == null ? null : jcmd(pid, "GC.heap_info");
     if (heapInfo == null) {
-      return "unavailable (jcmd failed or timed out)";
+      return null;
     }
     Matcher m = G1_HEAP.matcher(heapInfo);
     long used = 0;
@@ -143,8 +150,7 @@ final class CallemuProcess implements AutoCloseable {
       total += Long.parseLong(m.group(1));
       used += Long.parseLong(m.group(2));
     }
-    return total == 0 ? "unavailable (jcmd gave no heap line)"
-        : String.format("%.1f MB live of %.1f MB committed", used / 1024.0, total / 1024.0);
+    return total == 0 ? null : new long[] {used, total};
   }
 
   /** The output of {@code jcmd <pid> <command>}, or null when it failed or took over 20 s. */
