@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes {@link CapturedAudio} as a RIFF WAV file, PCM 16-bit, 16 kHz, mono: silence, the clips
  * mixed in at their offsets (clipped to 16 bits where they overlap), each key press as its DTMF
- * dual tone (ITU-T Q.23 frequencies; hook flash is silent). Renders in small blocks, so writing a
- * two-minute recording holds a few kilobytes, never the whole file. Blocking: run it off the event
- * loop.
+ * dual tone (ITU-T Q.23 frequencies; hook flash is silent). Renders in small blocks into buffers
+ * it keeps, so writing a two-minute recording holds a few kilobytes and makes no garbage. Blocking:
+ * run it off the event loop, one instance per writing thread.
  */
 public final class RecordingWav {
 
@@ -25,8 +25,9 @@ public final class RecordingWav {
   private static final int[] LOW_HZ = {697, 770, 852, 941};
   private static final int[] HIGH_HZ = {1209, 1336, 1477, 1633};
 
-  private RecordingWav() {
-  }
+  private final ByteBuffer out = ByteBuffer.allocate(BLOCK_SAMPLES * 2).order(ByteOrder.LITTLE_ENDIAN);
+  private final ByteBuffer silence = ByteBuffer.allocate(BLOCK_SAMPLES * 2);
+  private final int[] mix = new int[BLOCK_SAMPLES];
 
   /** Samples of the window. */
   static long samples(CapturedAudio audio) {
@@ -39,16 +40,14 @@ public final class RecordingWav {
   }
 
   /** Writes the file (replacing one that is there) and returns its size. */
-  public static long write(CapturedAudio audio, Path file) throws IOException {
+  public long write(CapturedAudio audio, Path file) throws IOException {
     long total = samples(audio);
-    ByteBuffer out = ByteBuffer.allocate(BLOCK_SAMPLES * 2).order(ByteOrder.LITTLE_ENDIAN);
-    int[] mix = new int[BLOCK_SAMPLES];
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
+      out.clear();
       header(out, total * 2);
       out.flip();
       drain(channel, out);
-      ByteBuffer silence = ByteBuffer.allocate(BLOCK_SAMPLES * 2);
       for (long from = 0; from < total; from += BLOCK_SAMPLES) {
         int n = (int) Math.min(BLOCK_SAMPLES, total - from);
         if (silent(audio, from, n)) {

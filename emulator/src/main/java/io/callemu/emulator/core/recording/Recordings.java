@@ -44,6 +44,8 @@ public final class Recordings implements CallLifecycle {
 
   private final Vertx vertx;
   private final WorkerExecutor writer;
+  /** The writer thread's renderer (its buffers are reused file after file). */
+  private final RecordingWav wav = new RecordingWav();
   private final CallService calls;
   private final Settings settings;
   private final Path dir;
@@ -80,7 +82,7 @@ public final class Recordings implements CallLifecycle {
     long bytes = RecordingWav.fileBytes(audio);
     makeRoom(bytes);
     Future<Path> written = writer.executeBlocking(() -> {
-      RecordingWav.write(audio, file);
+      wav.write(audio, file);
       return file;
     });
     Recording recording = new Recording(id, call.id(), token(), audio.durationMillis(), bytes, file, written);
@@ -152,6 +154,9 @@ public final class Recordings implements CallLifecycle {
   /** Deletes the oldest recordings until {@code bytes} more fit under both caps. */
   private void makeRoom(long bytes) {
     long cap = settings.get(RecordingSettings.MAX_TOTAL_BYTES);
+    if (totalBytes + bytes <= cap && kept.size() < MAX_RECORDINGS) {
+      return;
+    }
     Iterator<Recording> oldest = List.copyOf(kept.values()).iterator();
     while (oldest.hasNext() && (totalBytes + bytes > cap || kept.size() >= MAX_RECORDINGS)) {
       delete(oldest.next(), "recordings would exceed " + cap + " bytes or " + MAX_RECORDINGS + " recordings");
