@@ -21,6 +21,9 @@ public final class GraphErrors implements SurfaceErrors {
 
   /** Path segments of the calls API after the version (ids aside). */
   private static final Set<String> KNOWN_SEGMENTS = Set.of("communications", "app", "calls", "operations");
+  /** Relationships of a Graph call that callemu does not emulate (501 rather than "not found"). */
+  private static final Set<String> NOT_EMULATED_SEGMENTS = Set.of("participants", "contentSharingSessions",
+      "audioRoutingGroups", "callRecords", "onlineMeetings", "presences");
 
   /** Graph's own application id: the {@code client_id} its 401 challenge names. */
   static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
@@ -54,8 +57,9 @@ public final class GraphErrors implements SurfaceErrors {
   }
 
   /**
-   * A path the Graph surface does not serve: the real service's 400 naming the first segment the
-   * calls API does not have, else (a known path, another method) 405.
+   * A path the Graph surface does not serve: 501 for a part of Graph callemu does not emulate (a
+   * call's participants), the real service's 400 naming the first segment the calls API does not
+   * have, else (a known path, another method) 405.
    */
   @Override
   public HttpReply notFound(String method, String path) {
@@ -64,6 +68,9 @@ public final class GraphErrors implements SurfaceErrors {
     for (int i = 2; i < segments.length; i++) {
       String s = segments[i];
       boolean idPosition = i > 2 && (segments[i - 1].equals("calls") || segments[i - 1].equals("operations"));
+      if (!s.isEmpty() && !idPosition && NOT_EMULATED_SEGMENTS.contains(s)) {
+        return render(notImplemented("the Graph resource " + s));
+      }
       if (!s.isEmpty() && !idPosition && !KNOWN_SEGMENTS.contains(s)) {
         return render(resourceNotFound(s));
       }

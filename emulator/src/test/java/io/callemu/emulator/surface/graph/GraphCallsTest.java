@@ -171,6 +171,19 @@ class GraphCallsTest {
     assertThat(f.graph("PATCH", "/communications/calls/" + id, new JsonObject()).status()).isEqualTo(405);
     assertThat(f.graph("GET", "/communications/calls/" + id + "/operations/nope", null).status()).isEqualTo(404);
     assertThat(f.graph("GET", "/me", null).status()).isEqualTo(400);
+    assertThat(f.graph("GET", "/communications/calls/" + id + "/participants", null).status()).isEqualTo(501);
+  }
+
+  @Test
+  void aRedirectedCallLeavesTheBotAndARedirectWithoutTargetsIsRefused(Vertx vertx) {
+    f = GraphFixture.start(vertx);
+    String id = f.offer();
+    assertThat(f.action(id, "redirect", new JsonObject()).status()).isEqualTo(400);
+    assertThat(f.action(id, "redirect", new JsonObject().put("targets", new JsonArray().add(new JsonObject()
+        .put("identity", new JsonObject().put("phone", new JsonObject().put("id", "+15559990000")))))).status())
+        .isEqualTo(202);
+    assertThat(f.graph("GET", "/communications/calls/" + id, null).status()).isEqualTo(404);
+    assertThat(f.emu.control("GET", "/_emulator/calls/" + id, null).json().getString("endedBy")).isEqualTo("dismissed");
   }
 
   @Test
