@@ -12,8 +12,9 @@ import java.nio.file.StandardOpenOption;
  * Writes {@link CapturedAudio} as a RIFF WAV file, PCM 16-bit, 16 kHz, mono: silence, the clips
  * mixed in at their offsets (clipped to 16 bits where they overlap), each key press as its DTMF
  * dual tone (ITU-T Q.23 frequencies; hook flash is silent). Renders in small blocks into buffers
- * it keeps, so writing a two-minute recording holds a few kilobytes and makes no garbage. Blocking:
- * run it off the event loop, one instance per writing thread.
+ * it keeps, so writing a two-minute recording holds a few kilobytes and makes no garbage; silent
+ * blocks are left as holes in a sparse file, which read as zeros. Blocking: run it off the event
+ * loop, one instance per writing thread.
  */
 public final class RecordingWav {
 
@@ -26,7 +27,6 @@ public final class RecordingWav {
   private static final int[] HIGH_HZ = {1209, 1336, 1477, 1633};
 
   private final ByteBuffer out = ByteBuffer.allocate(BLOCK_SAMPLES * 2).order(ByteOrder.LITTLE_ENDIAN);
-  private final ByteBuffer silence = ByteBuffer.allocate(BLOCK_SAMPLES * 2);
   private final int[] mix = new int[BLOCK_SAMPLES];
 
   /** Samples of the window. */
@@ -51,8 +51,9 @@ public final class RecordingWav {
       for (long from = 0; from < total; from += BLOCK_SAMPLES) {
         int n = (int) Math.min(BLOCK_SAMPLES, total - from);
         if (silent(audio, from, n)) {
-          silence.clear().limit(n * 2);
-          drain(channel, silence);
+          // Silence is a hole in the file (reads as zeros): writing it would cost a core a burst
+          // of completions needs for the notifications.
+          channel.position(channel.position() + n * 2L);
           continue;
         }
         java.util.Arrays.fill(mix, 0, n, 0);
@@ -68,6 +69,11 @@ public final class RecordingWav {
         }
         out.flip();
         drain(channel, out);
+      }
+      // A file that ends in silence gets its full length here.
+      long length = HEADER_BYTES + total * 2;
+      if (channel.size() < length) {
+        channel.write(ByteBuffer.allocate(1), length - 1);
       }
     }
     return HEADER_BYTES + total * 2;
