@@ -56,6 +56,16 @@ public final class RecordingWav {
           channel.position(channel.position() + n * 2L);
           continue;
         }
+        AudioClip sole = soleClip(audio, from, n);
+        if (sole != null) {
+          // The common case, one clip and nothing else: its samples as they are.
+          int offset = (int) (from - (sole.startsAt() - audio.startsAt()) * AudioClip.SAMPLES_PER_MS);
+          out.clear();
+          out.asShortBuffer().put(sole.samples(), offset, n);
+          out.limit(n * 2);
+          drain(channel, out);
+          continue;
+        }
         java.util.Arrays.fill(mix, 0, n, 0);
         for (AudioClip clip : audio.clips()) {
           addClip(mix, from, n, clip, audio.startsAt());
@@ -77,6 +87,33 @@ public final class RecordingWav {
       }
     }
     return HEADER_BYTES + total * 2;
+  }
+
+  /**
+   * The one clip that covers window samples {@code [from, from + n)} when nothing else (no other
+   * clip, no key press) falls on them; else null.
+   */
+  private static AudioClip soleClip(CapturedAudio audio, long from, int n) {
+    AudioClip sole = null;
+    for (AudioClip clip : audio.clips()) {
+      long offset = (clip.startsAt() - audio.startsAt()) * AudioClip.SAMPLES_PER_MS;
+      boolean overlaps = offset < from + n && offset + clip.samples().length > from;
+      if (!overlaps) {
+        continue;
+      }
+      if (sole != null || offset > from || offset + clip.samples().length < from + n) {
+        return null;
+      }
+      sole = clip;
+    }
+    long fromMs = audio.startsAt() + from / AudioClip.SAMPLES_PER_MS;
+    long toMs = audio.startsAt() + (from + n + AudioClip.SAMPLES_PER_MS - 1) / AudioClip.SAMPLES_PER_MS;
+    for (TonePress press : audio.tones()) {
+      if (press.startsAt() < toMs && press.endsAt() > fromMs) {
+        return null;
+      }
+    }
+    return sole;
   }
 
   /** Whether no clip and no key press falls on window samples {@code [from, from + n)}. */

@@ -135,6 +135,22 @@ public final class Recordings implements CallLifecycle {
     }
   }
 
+  /**
+   * Lets the recordings being written finish (for at most {@code maxMillis} of real time), then
+   * stops the writer; for the emulator's stop.
+   */
+  public Future<Void> close(long maxMillis) {
+    List<Future<Path>> writing = new ArrayList<>();
+    kept.values().forEach(r -> writing.add(r.writing()));
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, maxMillis), id -> done.tryComplete());
+    Future.join(writing).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
+    });
+    return done.future().compose(v -> writer.close());
+  }
+
   /** Deletes every recording (control reset). */
   public void reset() {
     for (Recording r : List.copyOf(kept.values())) {

@@ -67,6 +67,7 @@ public final class EmulatorServer extends VerticleBase {
 
   private static final int CALLBACK_CONNECT_TIMEOUT_MS = 5_000;
   private static final int CALLBACK_CONNECTIONS_PER_HOST = 50;
+  private static final long RECORDING_WRITES_ON_STOP_MS = 10_000;
 
   private final CallemuConfig config;
   private final TlsMaterial tls;
@@ -79,6 +80,7 @@ public final class EmulatorServer extends VerticleBase {
   private Journal journal;
   private HttpClient client;
   private StreamConnector streams;
+  private Recordings recordings;
 
   /**
    * Checks settings and the scenario up front, so that bad ones stop the start with a clear
@@ -123,7 +125,7 @@ public final class EmulatorServer extends VerticleBase {
 
     // The core.
     CallService calls = new CallService(clock, settings, events);
-    Recordings recordings = new Recordings(vertx, calls, settings, config.dataDir());
+    recordings = new Recordings(vertx, calls, settings, config.dataDir());
     MediaService media = new MediaService(vertx, calls, settings, faults,
         new PlayDurations(vertx, client, settings, config.dataDir()), recordings, config.host());
     streams = new StreamConnector(vertx, tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
@@ -197,6 +199,8 @@ public final class EmulatorServer extends VerticleBase {
     Future<Void> j = journal == null ? Future.succeededFuture() : journal.close();
     Future<Void> c = client == null ? Future.succeededFuture() : client.close();
     Future<Void> w = streams == null ? Future.succeededFuture() : streams.close();
-    return Future.all(j, c, w);
+    // Recordings being written are finished (bounded), so a stop leaves no half-written file.
+    Future<Void> r = recordings == null ? Future.succeededFuture() : recordings.close(RECORDING_WRITES_ON_STOP_MS);
+    return Future.all(j, c, w, r);
   }
 }
