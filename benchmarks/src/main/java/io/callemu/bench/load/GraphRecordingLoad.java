@@ -111,8 +111,8 @@ public final class GraphRecordingLoad {
       System.out.println("round 2: " + round.outcomes());
       System.out.println("completion lateness after callemu's due time (" + lateness.count() + " recordings): "
           + lateness.summary());
-      Thread.sleep(1_000);
-      System.out.println("recording writes: " + writeThroughput(client, roundStart, round.firstCompletionEpochMicros()));
+      System.out.println("recording writes: " + writeThroughput(client, roundStart, round.firstCompletionEpochMicros(),
+          round.established()));
       round.printCounts();
       System.out.println("load average after: " + LoadAverage.read());
       return complete && round.outcomes().getOrDefault("maxRecordDurationReached", 0) == round.established()
@@ -151,20 +151,23 @@ public final class GraphRecordingLoad {
   }
 
   /**
-   * {@code ms} of voice-like sound (harmonics of 150 Hz) after 200 ms of silence, 16 kHz mono, so
-   * the caller's voice activity starts within the initial silence and lasts past the recording.
+   * {@code ms} of voice-like sound after 200 ms of silence, 16 kHz mono: syllables of 300 ms
+   * (harmonics of 150 Hz) with 120 ms pauses, which a voice detector hears as one utterance (the
+   * pauses are shorter than the segmentation silence; a steady tone would become its noise floor).
    */
   static byte[] voiceWav(int ms) {
     int rate = 16_000;
     int lead = rate / 5;
     int n = lead + rate * ms / 1000;
+    int syllable = rate * 300 / 1000;
+    int pause = rate * 120 / 1000;
     ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
     b.put("RIFF".getBytes()).putInt(36 + 2 * n).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
         .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
         .putShort((short) 16).put("data".getBytes()).putInt(2 * n);
     for (int i = 0; i < n; i++) {
       double v = 0;
-      if (i >= lead) {
+      if (i >= lead && (i - lead) % (syllable + pause) < syllable) {
         double t = (double) (i - lead) / rate;
         for (int h = 1; h <= 5; h++) {
           v += Math.sin(2 * Math.PI * 150 * h * t) / h;
@@ -177,24 +180,34 @@ public final class GraphRecordingLoad {
 
   /**
    * The round's WAV bytes over the time from its first completion to the last "written" note of a
-   * recording in the journal (wall-clock times; the notes carry milliseconds).
+   * recording in the journal (wall-clock times; the notes carry milliseconds), once {@code expected}
+   * files were written or {@code --max-seconds} passed.
    */
-  private String writeThroughput(CallemuClient client, long roundStartEpochMillis, long firstCompletionEpochMicros)
-      throws Exception {
-    CallemuClient.Response notes = Harness.result(client.journal("media"), 60);
-    long last = 0;
-    long bytes = 0;
-    int files = 0;
-    for (Object o : new JsonObject(notes.body()).getJsonArray("events")) {
-      JsonObject note = (JsonObject) o;
-      String message = note.getString("message", "");
-      long wall = Instant.parse(note.getString("wallTime")).toEpochMilli();
-      if (message.startsWith("recording ") && message.contains(" written: ") && wall >= roundStartEpochMillis) {
-        last = Math.max(last, wall);
-        String size = message.replaceAll(".* ms, (\\d+) bytes;.*", "$1");
-        bytes += Long.parseLong(size);
-        files++;
+  private String writeThroughput(CallemuClient client, long roundStartEpochMillis, long firstCompletionEpochMicros,
+      int expected) throws Exception {
+    long deadline = System.nanoTime() + maxNanos;
+    long last;
+    long bytes;
+    int files;
+    while (true) {
+      last = 0;
+      bytes = 0;
+      files = 0;
+      CallemuClient.Response notes = Harness.result(client.journal("media"), 60);
+      for (Object o : new JsonObject(notes.body()).getJsonArray("events")) {
+        JsonObject note = (JsonObject) o;
+        String message = note.getString("message", "");
+        long wall = Instant.parse(note.getString("wallTime")).toEpochMilli();
+        if (message.startsWith("recording ") && message.contains(" written: ") && wall >= roundStartEpochMillis) {
+          last = Math.max(last, wall);
+          bytes += Long.parseLong(message.replaceAll(".* ms, (\\d+) bytes;.*", "$1"));
+          files++;
+        }
       }
+      if (files >= expected || System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(500);
     }
     if (files == 0 || firstCompletionEpochMicros == 0) {
       return "no recording written (or the journal dropped the notes)";

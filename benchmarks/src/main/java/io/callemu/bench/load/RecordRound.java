@@ -102,7 +102,8 @@ final class RecordRound {
   void startRecordings(int seconds, java.util.function.BiConsumer<Integer, String> afterStart) {
     finished = new CountDownLatch(connected.get());
     JsonObject body = new JsonObject().put("clientContext", "load").put("playBeep", false)
-        .put("initialSilenceTimeoutInSeconds", 5).put("maxSilenceTimeoutInSeconds", 5)
+        // Long enough for a thousand uploads of the caller's audio to be analysed before it matters.
+        .put("initialSilenceTimeoutInSeconds", 30).put("maxSilenceTimeoutInSeconds", 5)
         .put("maxRecordDurationInSeconds", seconds);
     for (int i = 0; i < calls; i++) {
       Probe p = probes[i];
