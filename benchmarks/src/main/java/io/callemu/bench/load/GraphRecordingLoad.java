@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  * answers them (callemu runs with {@code graph.auth=lenient}, which the harness sets) and waits until
  * all are established. The caller of each call then speaks throughout ({@code --caller speech}, no
  * audio: the recording is silence) or sends a WAV of voice-like sound ({@code --caller audio}, the
- * recording holds it). Two rounds of one recordResponse per call (no prompt, no beep, {@code
- * maxRecordDurationInSeconds} = {@code --record-seconds}) run on the same calls: the first measures
- * callemu's live heap halfway through (a full collection there pauses callemu, so its lateness is
- * not reported) against the heap of the established calls before, and warms callemu's JIT; the
- * second measures lateness and the write throughput (the WAVs' bytes over the time from the first
- * completion to the last file written, from the journal's notes). Everything stays on loopback.
+ * recording holds it). Three rounds of one recordResponse per call (no prompt, no beep, {@code
+ * maxRecordDurationInSeconds} = {@code --record-seconds}) run on the same calls: the first warms
+ * callemu's JIT up; the second measures lateness and the write throughput (the WAVs' bytes over the
+ * time from the first completion to the last file written, from the journal's notes); the third
+ * callemu's live heap halfway through against the heap between rounds (it takes full collections,
+ * which pause callemu and shrink its heap, hence last). Everything stays on loopback.
  */
 public final class GraphRecordingLoad {
 
@@ -86,23 +86,11 @@ public final class GraphRecordingLoad {
           Instant.now(), calls, seconds, audio ? "audio" : "speech", target.url(), LoadAverage.read());
       round = RecordRound.establish(client, receivers, calls, maxNanos);
       System.out.println("established: " + round.established() + "/" + calls);
-      long idleKb = target.liveHeapKb();
-
-      // Round 1: heap while recording (and JIT warm-up).
+      // Round 1 warms callemu's JIT up; round 2 measures lateness and writes; round 3 the heap (the
+      // full collection that takes pauses callemu and shrinks its heap, so it comes last).
       record(client, round);
-      Thread.sleep(seconds * 500L);
-      long activeKb = target.liveHeapKb();
       round.awaitRecordings(maxNanos);
-      System.out.println("round 1 (heap; its lateness is disturbed by the collection): " + round.outcomes());
-      if (idleKb < 0 || activeKb < 0) {
-        System.out.println("heap not measured (give --callemu-pid, or --start-callemu)");
-      } else {
-        System.out.printf("live heap: %.1f MB with the calls established, %.1f MB halfway through %d recordings:"
-            + " %.0f bytes per active recording%n", idleKb / 1024.0, activeKb / 1024.0, round.established(),
-            (activeKb - idleKb) * 1024.0 / Math.max(1, round.established()));
-      }
-
-      // Round 2: lateness and write throughput.
+      System.out.println("round 1 (warm-up): " + round.outcomes());
       Thread.sleep(2_000);
       long roundStart = System.currentTimeMillis();
       record(client, round);
@@ -113,10 +101,23 @@ public final class GraphRecordingLoad {
           + lateness.summary());
       System.out.println("recording writes: " + writeThroughput(client, roundStart, round.firstCompletionEpochMicros(),
           round.established()));
+      boolean allByDuration = round.outcomes().getOrDefault("maxRecordDurationReached", 0) == round.established();
+      Thread.sleep(2_000);
+      long idleKb = target.liveHeapKb();
+      record(client, round);
+      Thread.sleep(seconds * 500L);
+      long activeKb = target.liveHeapKb();
+      round.awaitRecordings(maxNanos);
+      if (idleKb < 0 || activeKb < 0) {
+        System.out.println("heap not measured (give --callemu-pid, or --start-callemu)");
+      } else {
+        System.out.printf("round 3, live heap: %.1f MB between recordings, %.1f MB halfway through %d recordings:"
+            + " %.0f bytes per active recording%n", idleKb / 1024.0, activeKb / 1024.0, round.established(),
+            (activeKb - idleKb) * 1024.0 / Math.max(1, round.established()));
+      }
       round.printCounts();
       System.out.println("load average after: " + LoadAverage.read());
-      return complete && round.outcomes().getOrDefault("maxRecordDurationReached", 0) == round.established()
-          ? 0 : 1;
+      return complete && allByDuration ? 0 : 1;
     } finally {
       if (round != null) {
         List<Future<CallemuClient.Response>> hangUps = new ArrayList<>();
