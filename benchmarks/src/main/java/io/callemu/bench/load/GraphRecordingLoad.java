@@ -102,7 +102,8 @@ public final class GraphRecordingLoad {
       System.out.println("recording writes: " + writeThroughput(client, roundStart, round.firstCompletionEpochMicros(),
           round.established()));
       boolean allByDuration = round.outcomes().getOrDefault("maxRecordDurationReached", 0) == round.established();
-      Thread.sleep(2_000);
+      // The callers talk 2 s past the recordings (their audio is kept while it plays): let it end.
+      Thread.sleep(3_000);
       long idleKb = target.liveHeapKb();
       record(client, round);
       Thread.sleep(seconds * 500L);

@@ -281,6 +281,8 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
       playing.removeFirst();
     }
     playing.addLast(clip);
+    // Let go of the samples once the clip has played, whether or not anyone asks again.
+    schedule(clip.endsAt() - now(), () -> playing.remove(clip));
     if (running != null) {
       running.audio(clip);
     }
