@@ -112,6 +112,45 @@ public final class CallemuClient {
         .put("durationMs", durationMs));
   }
 
+  /** {@code POST /_emulator/graph/incoming-calls}: a call from {@code from} rings at a Graph bot. */
+  Future<Response> offerGraphCall(String callbackUri, String from) {
+    return send(HttpMethod.POST, "/_emulator/graph/incoming-calls",
+        new JsonObject().put("callbackUri", callbackUri).put("from", from));
+  }
+
+  /** {@code POST /v1.0/communications/calls/{id}/{action}} without a token (callemu with {@code graph.auth=lenient}). */
+  Future<Response> graphAction(String callId, String action, JsonObject body) {
+    return send(HttpMethod.POST, "/v1.0/communications/calls/" + callId + "/" + action, body);
+  }
+
+  /** {@code DELETE /v1.0/communications/calls/{id}}: the bot hangs up (no token: {@code graph.auth=lenient}). */
+  Future<Response> graphHangUp(String callId) {
+    return send(HttpMethod.DELETE, "/v1.0/communications/calls/" + callId, null);
+  }
+
+  /** {@code POST /_emulator/calls/{id}/audio}: the caller's WAV, starting after {@code delayMs}. */
+  Future<Response> audio(String callId, byte[] wav, long delayMs) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+        .setAbsoluteURI(base + "/_emulator/calls/" + callId + "/audio?delayMs=" + delayMs)
+        .setIdleTimeout(IDLE_TIMEOUT_MS).setConnectTimeout(CONNECTION_WAIT_MS);
+    return http.request(options).compose(request -> {
+      request.putHeader("Content-Type", "audio/wav");
+      long sentNanos = System.nanoTime();
+      return request.send(Buffer.buffer(wav)).compose(response -> response.body()
+          .map(answer -> new Response(response.statusCode(), answer, sentNanos, System.nanoTime())));
+    });
+  }
+
+  /** {@code POST /_emulator/settings}: changes settings at run time. */
+  Future<Response> changeSettings(JsonObject settings) {
+    return send(HttpMethod.POST, "/_emulator/settings", settings);
+  }
+
+  /** {@code GET /_emulator/events?kind=…}: the journal's entries of one kind. */
+  Future<Response> journal(String kind) {
+    return send(HttpMethod.GET, "/_emulator/events?kind=" + kind, null);
+  }
+
   /** {@code GET /_emulator/settings}: every setting with its current value. */
   Future<Response> settings() {
     return send(HttpMethod.GET, "/_emulator/settings", null);

@@ -90,6 +90,12 @@ final class CallemuTarget implements AutoCloseable {
         CallemuProcess.heapSummary(pid));
   }
 
+  /** Live heap KiB after a full collection (pauses callemu), or -1 when it cannot be read. */
+  long liveHeapKb() {
+    long[] heap = pid > 0 ? CallemuProcess.liveHeapKb(pid) : null;
+    return heap == null ? -1 : heap[0];
+  }
+
   private static String mb(long kb) {
     return kb < 0 ? "unknown" : String.format("%.0f MB", kb / 1024.0);
   }

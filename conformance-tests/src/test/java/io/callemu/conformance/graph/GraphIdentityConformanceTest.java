@@ -49,9 +49,9 @@ import reactor.core.publisher.Mono;
  * callemu: {@code @azure/identity} 4.14.1 + {@code @microsoft/microsoft-graph-client} 3.0.7
  * (src/test/node/graph-app.mjs, NODE_EXTRA_CA_CERTS) and azure-identity 1.18.1 + microsoft-graph
  * 6.20.0 ({@link GraphJavaSdk}). Tokens are checked with standard JWT libraries (jose in Node,
- * Nimbus in Java) against the JWKS callemu serves. The calls API itself is not emulated yet, so
- * the Graph request is {@code GET /communications/calls/{unknown id}}: 404 in the Graph envelope
- * once authentication passes.
+ * Nimbus in Java) against the JWKS callemu serves. The Graph request is {@code GET
+ * /communications/calls/{unknown id}}: 404 in the Graph envelope once authentication passes (the
+ * calls themselves: {@link GraphJsBotConformanceTest}, {@link GraphJavaBotConformanceTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphIdentityConformanceTest {

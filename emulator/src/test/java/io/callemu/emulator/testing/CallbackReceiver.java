@@ -15,8 +15,8 @@ import java.util.function.Function;
  */
 public final class CallbackReceiver implements AutoCloseable {
 
-  /** One received POST. */
-  public record Received(String path, String aegEventType, Object body) {
+  /** One received POST; {@code authorization} is its Authorization header, or null. */
+  public record Received(String path, String aegEventType, Object body, String authorization) {
 
     /** The single CloudEvent of a Call Automation callback. */
     public JsonObject event() {
@@ -52,7 +52,7 @@ public final class CallbackReceiver implements AutoCloseable {
     CallbackReceiver receiver = new CallbackReceiver(server);
     server.requestHandler(req -> req.body().onSuccess(buf -> {
       Object body = buf.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(buf);
-      Received r = new Received(req.path(), req.getHeader("aeg-event-type"), body);
+      Received r = new Received(req.path(), req.getHeader("aeg-event-type"), body, req.getHeader("Authorization"));
       receiver.received.add(r);
       Answer a = receiver.answer.apply(r);
       if (a != Answer.NEVER) {

@@ -23,7 +23,7 @@ public final class Call {
   private final String correlationId;
   private final Platform platform;
   private final Direction direction;
-  private final CallSetup setup;
+  private CallSetup setup;
   private final Party source;
   private final List<Party> targets;
   private final long createdAt;
@@ -95,6 +95,16 @@ public final class Call {
   /** The locale the caller speaks in: the transcription's, else {@code en-US}. */
   public String locale() {
     return setup.transcription() != null ? setup.transcription().locale() : "en-US";
+  }
+
+  void offered() {
+    state = CallState.OFFERED;
+  }
+
+  /** The app answered an offered call with {@code answer}: it connects next. */
+  void answered(CallSetup answer) {
+    setup = answer;
+    state = CallState.CONNECTING;
   }
 
   void addParticipant(Party party) {

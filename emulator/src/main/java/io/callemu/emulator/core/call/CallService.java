@@ -40,6 +40,8 @@ public final class CallService {
   private final Map<String, Call> calls = new LinkedHashMap<>();
   private final Map<String, IncomingCall> incoming = new LinkedHashMap<>();
   private final Map<String, Clock.Timer> incomingTimers = new LinkedHashMap<>();
+  /** The answer windows of offered calls, by call id. */
+  private final Map<String, Clock.Timer> answerWindows = new LinkedHashMap<>();
   private final List<CallLifecycle> lifecycle = new ArrayList<>();
 
   public CallService(Clock clock, Settings settings, DomainEvents events) {
@@ -88,8 +90,74 @@ public final class CallService {
         UUID.randomUUID().toString());
     call.addParticipant(from);
     targets.forEach(call::addParticipant);
+    events.publish(new CallConnecting(call));
     schedule(call, settings.get(CallSettings.RING_MS), () -> connect(call));
     return call;
+  }
+
+  /**
+   * An inbound call that rings at the app as a call of its own ({@link CallState#OFFERED}, published
+   * as {@link CallOffered}): the app answers, rejects or redirects it by its id within {@code
+   * answerWindowMs}, else it ends unanswered ({@link Outcome#NOT_ANSWERED}).
+   *
+   * @param to whom the caller called (the app's identity), the call's target
+   * @param setup where the offer goes and who owns the call until it is answered
+   * @throws Refusal {@link Outcome#TOO_MANY_CALLS} when no room is left
+   */
+  public Call ring(Platform platform, Party from, Party to, CallSetup setup, long answerWindowMs) {
+    requireRoom();
+    Call call = newCall(platform, Call.Direction.INBOUND, setup, from, List.of(to), newServerCallId(),
+        UUID.randomUUID().toString());
+    call.offered();
+    call.addParticipant(from);
+    call.addParticipant(to);
+    events.publish(new CallOffered(call));
+    answerWindows.put(call.id(), schedule(call, answerWindowMs, () -> {
+      answerWindows.remove(call.id());
+      if (call.state() == CallState.OFFERED) {
+        events.publish(new CallSetupFailed(call, Outcome.NOT_ANSWERED));
+        disconnect(call, EndCause.NOT_ANSWERED);
+      }
+    }));
+    return call;
+  }
+
+  /**
+   * The app answers an offered call with {@code setup}; it connects at once.
+   *
+   * @throws Refusal {@link Outcome#CALL_NOT_INCOMING} when the call is no longer offered
+   */
+  public void answerOffered(Call call, CallSetup setup) {
+    requireOffered(call);
+    closeAnswerWindow(call);
+    call.answered(setup);
+    events.publish(new CallConnecting(call));
+    schedule(call, 0, () -> connect(call));
+  }
+
+  /**
+   * The app rejects or redirects an offered call: it leaves the app without an event.
+   *
+   * @throws Refusal {@link Outcome#CALL_NOT_INCOMING} when the call is no longer offered
+   */
+  public void dismissOffered(Call call) {
+    requireOffered(call);
+    closeAnswerWindow(call);
+    disconnect(call, EndCause.DISMISSED);
+  }
+
+  private void closeAnswerWindow(Call call) {
+    Clock.Timer window = answerWindows.remove(call.id());
+    if (window != null) {
+      window.cancel();
+    }
+  }
+
+  private static void requireOffered(Call call) {
+    if (call.state() != CallState.OFFERED) {
+      throw new Refusal(Outcome.CALL_NOT_INCOMING, call.state() == CallState.CONNECTED ? "established"
+          : call.state() == CallState.CONNECTING ? "being established" : "terminated");
+    }
   }
 
   /**
@@ -170,8 +238,8 @@ public final class CallService {
   }
 
   /**
-   * The remote party hangs up: a connected call ends; a ringing outbound call was declined
-   * (CallSetupFailed).
+   * The remote party hangs up: a connected call (or one still offered to the app) ends; a ringing
+   * outbound call was declined (CallSetupFailed).
    */
   public void hangUpByRemote(Call call) {
     if (!call.isActive()) {
@@ -195,6 +263,7 @@ public final class CallService {
     }
     calls.values().forEach(Call::cancelTimers);
     calls.clear();
+    answerWindows.clear();
     incomingTimers.values().forEach(Clock.Timer::cancel);
     incomingTimers.clear();
     incoming.clear();
@@ -272,6 +341,7 @@ public final class CallService {
     for (CallLifecycle l : List.copyOf(lifecycle)) {
       l.ending(call);
     }
+    answerWindows.remove(call.id());
     call.disconnected(clock.nowMillis(), cause);
   }
 

@@ -13,13 +13,20 @@ import io.callemu.emulator.core.party.PhoneNumber;
  * @param answeredBy the identity that answered an inbound call, or null
  * @param cognitiveServicesEndpoint the AI (speech) service configured for the call, or null
  * @param transcription the transcription setup, or null without one
+ * @param app the application that owns the call as its identity platform knows it (a Graph bot), or
+ *     null when the platform has no such notion (an ACS resource is its own app)
  */
 public record CallSetup(String callbackUri, String context, PhoneNumber callerId, String displayName,
-    Party answeredBy, String cognitiveServicesEndpoint, TranscriptionSetup transcription) {
+    Party answeredBy, String cognitiveServicesEndpoint, TranscriptionSetup transcription, AppIdentity app) {
 
   /** A setup with only a callback and a context. */
   public static CallSetup of(String callbackUri, String context) {
-    return new CallSetup(callbackUri, context, null, null, null, null, null);
+    return new CallSetup(callbackUri, context, null, null, null, null, null, null);
+  }
+
+  /** A setup with only a callback and the owning application. */
+  public static CallSetup forApp(String callbackUri, AppIdentity app) {
+    return new CallSetup(callbackUri, null, null, null, null, null, null, app);
   }
 
   /** Whether speech recognition is available on the call (an AI endpoint was configured). */

@@ -10,6 +10,10 @@ public enum EndCause {
   DECLINED,
   /** The call could not be set up (an answer that came too late or named an unknown call). */
   SETUP_FAILED,
+  /** An offered call was not answered in time. */
+  NOT_ANSWERED,
+  /** The app rejected or redirected an offered call. */
+  DISMISSED,
   /** The control API's reset dropped it; nothing was told. */
   RESET
 }

@@ -86,18 +86,22 @@ public final class CallerActions {
 
   /**
    * The participant's audio, a WAV, starting after {@code delayMs}: its voice activity becomes
-   * speech, {@code text} is spread over the utterances by their length. The audio is analysed off
-   * the event loop; the future fails with {@link InvalidRequest} for bytes that are no WAV.
+   * speech, {@code text} is spread over the utterances by their length, and its samples are what a
+   * recording hears. The audio is analysed off the event loop; the future fails with {@link
+   * InvalidRequest} for bytes that are no WAV.
    */
   public Future<List<Utterance>> playAudio(Call call, String participant, byte[] wav, String text,
       double confidence, long delayMs) {
     long segmentation = settings.get(MediaSettings.SEGMENTATION_SILENCE_MS);
-    return vertx.executeBlocking(() -> CallerAudio.utterances(wav, text, segmentation), false)
+    return vertx.executeBlocking(() -> CallerAudio.hear(wav, text, segmentation), false)
         .recover(e -> Future.failedFuture(new InvalidRequest("no readable WAV file: " + e.getMessage())))
-        .map(found -> {
+        .map(heard -> {
           long base = calls.clock().nowMillis() + delayMs;
+          if (call.isActive()) {
+            media.audio(call, participant, heard.samples(), delayMs);
+          }
           List<Utterance> out = new java.util.ArrayList<>();
-          for (CallerAudio.Utterance u : found) {
+          for (CallerAudio.Utterance u : heard.utterances()) {
             if (call.isActive()) {
               long duration = u.endMs() - u.startMs();
               media.say(call, participant, Phrases.of(u.text(), confidence, call.locale(), duration),

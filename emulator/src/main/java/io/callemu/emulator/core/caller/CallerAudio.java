@@ -18,6 +18,10 @@ public final class CallerAudio {
   public record Utterance(long startMs, long endMs, String text) {
   }
 
+  /** A WAV file as callemu hears it: its samples at 16 kHz mono, and its utterances. */
+  public record Heard(short[] samples, List<Utterance> utterances) {
+  }
+
   private CallerAudio() {
   }
 
@@ -27,6 +31,15 @@ public final class CallerAudio {
    * @throws IllegalArgumentException when the bytes are no readable WAV (asr-sim's message)
    */
   public static List<Utterance> utterances(byte[] wav, String text, long segmentationSilenceMs) {
+    return hear(wav, text, segmentationSilenceMs).utterances();
+  }
+
+  /**
+   * The samples of {@code wav} (resampled to 16 kHz mono) and its utterances saying {@code text}.
+   *
+   * @throws IllegalArgumentException when the bytes are no readable WAV (asr-sim's message)
+   */
+  public static Heard hear(byte[] wav, String text, long segmentationSilenceMs) {
     PcmAudio audio = WavReader.read(wav);
     List<long[]> voiced = voice(audio, segmentationSilenceMs);
     String[] words = text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+");
@@ -45,7 +58,7 @@ public final class CallerAudio {
       out.add(new Utterance(v[0], v[1], String.join(" ", java.util.Arrays.copyOfRange(words, used, upTo))));
       used = upTo;
     }
-    return out;
+    return new Heard(audio.samples(), out);
   }
 
   private static List<long[]> voice(PcmAudio audio, long joinBelowMs) {

@@ -48,15 +48,24 @@ public final class WallClock implements Clock {
         task.run();
       }
     };
-    // Hopping onto the emulator's context first makes the timer fire there; cancel() only has
-    // to flip the flag, a stale timer then finds nothing to do.
-    context.runOnContext(v -> {
-      if (realDelay < 1) {
-        once.run();
-      } else {
-        vertx.setTimer(realDelay, id -> once.run());
-      }
-    });
+        if (realDelay >= 1 && Vertx.currentContext() == context) {
+      // Set at once: hopping first would start it only after the task now running (a burst of
+      // requests) and push its due time back by as much.
+      vertx.setTimer(realDelay, id -> once.run());
+    } else {
+      // A zero delay still runs after the current task; from another thread, on the emulator's
+      // context. Either way the timer fires there; cancel() only has to flip the flag, a stale timer
+      // then finds nothing to do.
+      long scheduledAt = System.nanoTime();
+      context.runOnContext(v -> {
+        long left = realDelay - (System.nanoTime() - scheduledAt) / 1_000_000;
+        if (left < 1) {
+          once.run();
+        } else {
+          vertx.setTimer(left, id -> once.run());
+        }
+      });
+    }
     return new Timer() {
       @Override
       public long dueAt() {

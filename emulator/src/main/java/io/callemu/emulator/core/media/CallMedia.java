@@ -16,6 +16,9 @@ import io.callemu.emulator.core.input.ToneInput;
 import io.callemu.emulator.core.outcome.ActionKind;
 import io.callemu.emulator.core.outcome.Forced;
 import io.callemu.emulator.core.outcome.Outcome;
+import io.callemu.emulator.core.recording.AudioClip;
+import io.callemu.emulator.core.recording.CapturedAudio;
+import io.callemu.emulator.core.recording.Recording;
 import io.callemu.emulator.core.settings.Setting;
 import io.vertx.core.Future;
 import java.util.ArrayDeque;
@@ -37,6 +40,8 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
 
   /** Operations that may wait per call; more are refused (bounded memory). */
   static final int MAX_QUEUED = 100;
+  /** The caller's audio clips kept while they play; more at once push out the oldest (bounded memory). */
+  static final int MAX_PLAYING_CLIPS = 16;
 
   private final MediaService service;
   private final Call call;
@@ -44,6 +49,10 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
   private final TelephoneEventDecoder decoder;
   /** Which participant a stream (SSRC) of the control API's sender speaks for. */
   private final Map<Long, String> ssrcParticipants = new HashMap<>();
+  /** The caller's audio that is playing: clips kept until they end, for a recording that starts meanwhile. */
+  private final Deque<AudioClip> playing = new ArrayDeque<>();
+  /** Utterances begun and not yet ended (at most one or two per participant). */
+  private final java.util.Set<Utterance> speaking = new java.util.HashSet<>();
   private MediaOperation running;
   private ContinuousDtmf continuous;
   private Clock.Timer decoderTick;
@@ -51,15 +60,17 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
   private boolean closed;
   private boolean starting;
 
-  /** Continuous DTMF recognition in force: its target, who asked, and the sequence. */
+  /** Continuous DTMF recognition in force: its target, who asked, whether hook flashes count, and the sequence. */
   private static final class ContinuousDtmf {
     final String targetRawId;
     final OperationRef ref;
+    final boolean hookFlash;
     int sequenceId;
 
-    ContinuousDtmf(String targetRawId, OperationRef ref) {
+    ContinuousDtmf(String targetRawId, OperationRef ref, boolean hookFlash) {
       this.targetRawId = targetRawId;
       this.ref = ref;
+      this.hookFlash = hookFlash;
     }
   }
 
@@ -83,6 +94,28 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
   }
 
   // ---- the operations' context ----
+
+  @Override
+  public long now() {
+    return service.clock().nowMillis();
+  }
+
+  @Override
+  public java.util.Set<Utterance> speechInProgress() {
+    return java.util.Set.copyOf(speaking);
+  }
+
+  @Override
+  public List<AudioClip> audioPlaying() {
+    long now = now();
+    playing.removeIf(c -> c.endsAt() <= now);
+    return List.copyOf(playing);
+  }
+
+  @Override
+  public Recording keepRecording(CapturedAudio audio) {
+    return service.recordings().keep(call, audio);
+  }
 
   @Override
   public Clock.Timer schedule(long delayMs, Runnable task) {
@@ -187,8 +220,8 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
 
   // ---- continuous DTMF ----
 
-  void startContinuousDtmf(String targetRawId, Requester requester) {
-    continuous = new ContinuousDtmf(targetRawId, ref(requester));
+  void startContinuousDtmf(String targetRawId, Requester requester, boolean hookFlash) {
+    continuous = new ContinuousDtmf(targetRawId, ref(requester), hookFlash);
   }
 
   void stopContinuousDtmf(Requester requester) {
@@ -208,7 +241,7 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
   @Override
   public void toneReceived(ToneInput tone) {
     ContinuousDtmf c = continuous;
-    if (c != null && c.targetRawId.equals(tone.participantRawId())) {
+    if (c != null && c.targetRawId.equals(tone.participantRawId()) && (tone.tone().isKey() || c.hookFlash)) {
       Fault fault = takeFault(ActionKind.CONTINUOUS_DTMF).orElse(null);
       if (fault != null) {
         // The armed row (ToneFailed by default) replaces this tone's event.
@@ -227,6 +260,7 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
 
   @Override
   public void speechStarted(SpeechStart start) {
+    speaking.add(Utterance.of(start));
     if (running != null) {
       running.speechStarted(start);
     }
@@ -234,8 +268,23 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
 
   @Override
   public void speechEnded(SpeechInput speech) {
+    speaking.remove(Utterance.of(speech));
     if (running != null) {
       running.speechEnded(speech);
+    }
+  }
+
+  /** The caller's audio clip starts playing now: kept while it plays, and heard by the running operation. */
+  void audioStarted(AudioClip clip) {
+    audioPlaying();
+    if (playing.size() >= MAX_PLAYING_CLIPS) {
+      playing.removeFirst();
+    }
+    playing.addLast(clip);
+    // Let go of the samples once the clip has played, whether or not anyone asks again.
+    schedule(clip.endsAt() - now(), () -> playing.remove(clip));
+    if (running != null) {
+      running.audio(clip);
     }
   }
 
@@ -273,17 +322,23 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
 
   @Override
   public void onToneStart(long ssrc, DtmfTone tone, long rtpTimestamp) {
-    if (!tone.isKey() || !call.isActive()) {
+    if (!call.isActive()) {
       return;
     }
-    String participant = ssrcParticipants.getOrDefault(ssrc, call.remoteParty().rawId());
-    call.input().tone(new ToneInput(participant, tone, service.clock().nowMillis()));
+    call.input().tone(new ToneInput(participant(ssrc), tone, service.clock().nowMillis()));
   }
 
   @Override
   public void onToneEnd(long ssrc, DtmfTone tone, long rtpTimestamp, long durationSamples,
       long durationMillis, ToneEndReason endedBy) {
-    // Tones count when recognised (at their start); the end changes nothing.
+    // Tones count when recognised (at their start); a recording also needs how long each sounded.
+    if (running != null && call.isActive()) {
+      running.toneEnded(participant(ssrc), tone, service.clock().nowMillis());
+    }
+  }
+
+  private String participant(long ssrc) {
+    return ssrcParticipants.getOrDefault(ssrc, call.remoteParty().rawId());
   }
 
   // ---- the end ----
@@ -309,6 +364,8 @@ final class CallMedia implements CallerInputListener, ToneListener, OperationCon
     }
     queue.forEach(MediaOperation::abort);
     queue.clear();
+    playing.clear();
+    speaking.clear();
     if (decoderTick != null) {
       decoderTick.cancel();
       decoderTick = null;

@@ -1,5 +1,6 @@
 package io.callemu.emulator.core.media;
 
+import io.callemu.dtmf.DtmfTone;
 import io.callemu.emulator.core.call.Requester;
 import io.callemu.emulator.core.clock.Clock;
 import io.callemu.emulator.core.input.SpeechInput;
@@ -8,19 +9,17 @@ import io.callemu.emulator.core.input.ToneInput;
 import io.callemu.emulator.core.outcome.ActionKind;
 import io.callemu.emulator.core.outcome.Forced;
 import io.callemu.emulator.core.outcome.Outcome;
+import io.callemu.emulator.core.recording.AudioClip;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 
 /**
- * One queued media action of a call (play or recognize): a small state machine on the emulator's
+ * One queued media action of a call (play, recognize, playPrompt, recordResponse): a small state machine on the emulator's
  * context, fed by caller input, its own named timers (always through the clock) and cancellation.
  * It ends exactly once, with one outcome from the catalogue, or silently when the call ends.
  */
 abstract class MediaOperation {
-
-  /** Shared by every emulator in the JVM (embedded tests run several), hence atomic. */
-  private static final AtomicLong COUNTER = new AtomicLong();
 
   final OperationContext context;
   final OperationRef ref;
@@ -30,7 +29,8 @@ abstract class MediaOperation {
 
   MediaOperation(OperationContext context, ActionKind kind, Requester requester, RecognizeSpec recognize) {
     this.context = context;
-    this.ref = new OperationRef("op-" + COUNTER.incrementAndGet(), kind, requester, recognize);
+    // A GUID, the shape of Graph's operation ids (which bots see in Location headers).
+    this.ref = new OperationRef(UUID.randomUUID().toString(), kind, requester, recognize);
   }
 
   /** Begins the operation once it is first in its call's queue. */
@@ -49,6 +49,14 @@ abstract class MediaOperation {
   }
 
   void speechEnded(SpeechInput speech) {
+  }
+
+  /** A key press of {@code participantRawId} ended at {@code atMillis} (its start came as {@link #tone}). */
+  void toneEnded(String participantRawId, DtmfTone tone, long atMillis) {
+  }
+
+  /** The caller's audio clip starts playing now. */
+  void audio(AudioClip clip) {
   }
 
   final boolean ended() {

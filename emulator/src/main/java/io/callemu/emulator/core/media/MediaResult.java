@@ -39,4 +39,8 @@ public sealed interface MediaResult {
   /** A key continuous DTMF recognition heard; {@code sequenceId} counts from 1 per recognition. */
   record Tone(DtmfTone tone, int sequenceId) implements MediaResult {
   }
+
+  /** What the caller said was recorded; the recording is downloadable by its id and access token. */
+  record Recorded(io.callemu.emulator.core.recording.Recording recording) implements MediaResult {
+  }
 }

@@ -17,6 +17,8 @@ import io.callemu.emulator.core.input.SpeechStart;
 import io.callemu.emulator.core.outcome.ActionKind;
 import io.callemu.emulator.core.outcome.Outcome;
 import io.callemu.emulator.core.outcome.Refusal;
+import io.callemu.emulator.core.recording.AudioClip;
+import io.callemu.emulator.core.recording.Recordings;
 import io.callemu.emulator.core.settings.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,8 +28,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Media of every call: play and recognize queued per call, cancel, continuous DTMF, sent DTMF, and
- * the path caller input takes (keys as RFC 4733 packets through the call's decoder, speech). Each
+ * Media of every call: play, recognize, playPrompt and recordResponse queued per call, cancel,
+ * continuous DTMF (Graph's tone subscription too), sent DTMF, and the path caller input takes (keys
+ * as RFC 4733 packets through the call's decoder, speech, audio for recordings). Each
  * call gets a {@link CallMedia} and an RTP port when it is created; both go when it ends. Used on
  * the emulator's context only; commands are called after the surface validated the request and
  * refuse, before anything changes, what only the call's state can decide.
@@ -42,6 +45,7 @@ public final class MediaService implements CallLifecycle {
   private final Settings settings;
   private final Faults faults;
   private final PlayDurations durations;
+  private final Recordings recordings;
   private final String rtpHost;
   private final Map<String, CallMedia> media = new HashMap<>();
   private final Map<String, Map<String, Sender>> senders = new HashMap<>();
@@ -58,12 +62,13 @@ public final class MediaService implements CallLifecycle {
   }
 
   public MediaService(Vertx vertx, CallService calls, Settings settings, Faults faults, PlayDurations durations,
-      String rtpHost) {
+      Recordings recordings, String rtpHost) {
     this.vertx = vertx;
     this.calls = calls;
     this.settings = settings;
     this.faults = faults;
     this.durations = durations;
+    this.recordings = recordings;
     this.rtpHost = rtpHost;
     calls.follow(this);
   }
@@ -82,6 +87,10 @@ public final class MediaService implements CallLifecycle {
 
   PlayDurations durations() {
     return durations;
+  }
+
+  Recordings recordings() {
+    return recordings;
   }
 
   ChoiceMatching choices() {
@@ -166,7 +175,7 @@ public final class MediaService implements CallLifecycle {
   public void play(Call call, List<PlaySource> sources, boolean loop, boolean interrupt, Requester requester,
       Map<String, Object> facts) {
     CallMedia m = roomIn(call);
-    m.enqueue(new PlayOperation(m, sources, loop, requester), interrupt);
+    m.enqueue(new PlayOperation(m, PlayRows.PLAY, sources, loop, requester), interrupt);
     calls.publish(new MediaActionAccepted(call, ActionKind.PLAY, facts));
   }
 
@@ -183,6 +192,37 @@ public final class MediaService implements CallLifecycle {
     CallMedia m = roomIn(call);
     m.enqueue(new RecognizeOperation(m, spec, requester), interrupt);
     calls.publish(new MediaActionAccepted(call, ActionKind.RECOGNIZE, facts));
+  }
+
+  /**
+   * Queues a Graph playPrompt: the prompts in order, or forever with {@code loop}.
+   *
+   * @param facts the request's plain fields, for scenario triggers
+   * @return the operation, whose id the app is told
+   * @throws Refusal when the call is not connected or its queue is full
+   */
+  public OperationRef playPrompt(Call call, List<PlaySource> prompts, boolean loop, Requester requester,
+      Map<String, Object> facts) {
+    CallMedia m = roomIn(call);
+    PlayOperation op = new PlayOperation(m, PlayRows.PLAY_PROMPT, prompts, loop, requester);
+    m.enqueue(op, false);
+    calls.publish(new MediaActionAccepted(call, ActionKind.PLAY_PROMPT, facts));
+    return op.ref;
+  }
+
+  /**
+   * Queues a recordResponse (or, with {@link RecordSpec#bargeIn()}, cancels the running and queued
+   * operations and starts it at once).
+   *
+   * @return the operation, whose id the app is told
+   * @throws Refusal when the call is not connected or its queue is full
+   */
+  public OperationRef recordResponse(Call call, RecordSpec spec, Requester requester, Map<String, Object> facts) {
+    CallMedia m = roomIn(call);
+    RecordOperation op = new RecordOperation(m, spec, requester);
+    m.enqueue(op, spec.bargeIn());
+    calls.publish(new MediaActionAccepted(call, ActionKind.RECORD_RESPONSE, facts));
+    return op.ref;
   }
 
   private CallMedia roomIn(Call call) {
@@ -205,8 +245,12 @@ public final class MediaService implements CallLifecycle {
     mediaOfConnected(call).cancelAll();
   }
 
-  public void startContinuousDtmf(Call call, String targetRawId, Requester requester) {
-    mediaOfConnected(call).startContinuousDtmf(targetRawId, requester);
+  /**
+   * Reports every key {@code targetRawId} presses from now on, with a rising sequence id; with
+   * {@code hookFlash} a hook flash (RFC 4733 event 16) too.
+   */
+  public void startContinuousDtmf(Call call, String targetRawId, Requester requester, boolean hookFlash) {
+    mediaOfConnected(call).startContinuousDtmf(targetRawId, requester, hookFlash);
   }
 
   public void stopContinuousDtmf(Call call, Requester requester) {
@@ -278,6 +322,15 @@ public final class MediaService implements CallLifecycle {
       call.input().speechStarted(new SpeechStart(participantRawId, startedAt, planned[0]));
     });
     calls.schedule(call, delayMs + durationMs, () -> call.input().speechEnded(planned[0]));
+  }
+
+  /**
+   * The remote party's audio, 16 kHz mono samples starting after {@code delayMs}: kept while it plays
+   * for recordings (what its voice says comes separately, as speech).
+   */
+  public void audio(Call call, String participantRawId, short[] samples, long delayMs) {
+    CallMedia m = of(call);
+    calls.schedule(call, delayMs, () -> m.audioStarted(new AudioClip(participantRawId, clock().nowMillis(), samples)));
   }
 
   /** Phrase-to-choice matching by asr-sim's {@link io.callemu.asr.ChoiceMatcher} (case and punctuation ignored). */

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 interface OperationContext {
 
+  /** The emulated time (epoch ms). */
+  long now();
+
   /** Runs {@code task} after {@code delayMs} emulated ms unless the call ends first. */
   Clock.Timer schedule(long delayMs, Runnable task);
 
@@ -34,6 +37,15 @@ interface OperationContext {
 
   /** How recognised phrases pick choices. */
   ChoiceMatching choices();
+
+  /** The utterances going on now (begun and not yet ended). */
+  java.util.Set<Utterance> speechInProgress();
+
+  /** The caller's audio clips that are still playing now (they started before and end later). */
+  List<io.callemu.emulator.core.recording.AudioClip> audioPlaying();
+
+  /** Keeps what the caller sent in a window as a recording of this call (written off the event loop). */
+  io.callemu.emulator.core.recording.Recording keepRecording(io.callemu.emulator.core.recording.CapturedAudio audio);
 
   /** A line for the journal about this call's media. */
   void note(String message);

@@ -6,8 +6,8 @@ import io.callemu.emulator.core.outcome.ActionKind;
 /**
  * The operation an event is about.
  *
- * @param id unique in the emulator ({@code op-17})
- * @param kind the action (play, recognize, continuous DTMF, send DTMF)
+ * @param id unique in the emulator (a GUID)
+ * @param kind the action (play, recognize, playPrompt, recordResponse, continuous DTMF, send DTMF)
  * @param requester the context its events echo and where they go
  * @param recognize the recognize request, or null for other kinds
  */

@@ -1,6 +1,5 @@
 package io.callemu.emulator.core.media;
 
-import io.callemu.emulator.core.outcome.Outcome;
 import io.callemu.emulator.core.settings.Settings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  * words and {@code <break>}s, a WAV/MP3 file by its real length when it can be fetched — from a
  * loopback http(s) URI (asynchronously, never blocking the event loop) or a {@code file:} URI
  * under the data dir — and {@code prompt.defaultFileMs} for any other host (callemu is offline).
- * A file that cannot be fetched fails with 8536, one that is no WAV/MP3 with 8535.
+ * A file that cannot be fetched or is no WAV/MP3 fails with a {@link SourceFailure} saying which.
  */
 public final class PlayDurations {
 
@@ -113,7 +112,7 @@ public final class PlayDurations {
       PlaySource source = sources.get(i);
       sum = sum.compose(so -> of(source)
           .recover(e -> Future.failedFuture(e instanceof SourceFailure f ? f.at(index)
-              : new SourceFailure(Outcome.PLAY_DOWNLOAD_FAILED,
+              : new SourceFailure(SourceFailure.Reason.DOWNLOAD_FAILED,
                   String.valueOf(e.getMessage())).at(index)))
           .map(ms -> so + ms));
     }
@@ -167,7 +166,7 @@ public final class PlayDurations {
     try {
       uri = new URI(uriText);
     } catch (java.net.URISyntaxException e) {
-      return fail(Outcome.PLAY_DOWNLOAD_FAILED, "not a URI: " + uriText);
+      return fail(SourceFailure.Reason.DOWNLOAD_FAILED, "not a URI: " + uriText);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
@@ -175,13 +174,13 @@ public final class PlayDurations {
       try {
         path = Path.of(uri).toAbsolutePath().normalize();
       } catch (RuntimeException e) {
-        return fail(Outcome.PLAY_DOWNLOAD_FAILED, "bad file URI " + uriText);
+        return fail(SourceFailure.Reason.DOWNLOAD_FAILED, "bad file URI " + uriText);
       }
       if (!path.startsWith(dataDir)) {
-        return fail(Outcome.PLAY_DOWNLOAD_FAILED, "file URIs must point into the data dir " + dataDir);
+        return fail(SourceFailure.Reason.DOWNLOAD_FAILED, "file URIs must point into the data dir " + dataDir);
       }
       return vertx.fileSystem().readFile(path.toString())
-          .recover(e -> fail(Outcome.PLAY_DOWNLOAD_FAILED, "cannot read " + path + ": " + e.getMessage()))
+          .recover(e -> fail(SourceFailure.Reason.DOWNLOAD_FAILED, "cannot read " + path + ": " + e.getMessage()))
           .compose(this::parse);
     }
     if ((scheme.equals("http") || scheme.equals("https")) && isLoopback(uri.getHost())) {
@@ -192,7 +191,7 @@ public final class PlayDurations {
 
   private Future<Long> parse(Buffer bytes) {
     long ms = bytes.length() > MAX_FILE_BYTES ? -1 : AudioDuration.millis(bytes.getBytes());
-    return ms < 0 ? fail(Outcome.PLAY_INVALID_FILE, "neither a WAV nor an MP3 file")
+    return ms < 0 ? fail(SourceFailure.Reason.INVALID_FILE, "neither a WAV nor an MP3 file")
         : Future.succeededFuture(ms);
   }
 
@@ -213,7 +212,7 @@ public final class PlayDurations {
           }
           return boundedBody(resp);
         })
-        .recover(e -> fail(Outcome.PLAY_DOWNLOAD_FAILED, "cannot download " + uri + ": " + e.getMessage()));
+        .recover(e -> fail(SourceFailure.Reason.DOWNLOAD_FAILED, "cannot download " + uri + ": " + e.getMessage()));
   }
 
   /**
@@ -255,7 +254,7 @@ public final class PlayDurations {
     }
   }
 
-  private static <T> Future<T> fail(Outcome row, String detail) {
-    return Future.failedFuture(new SourceFailure(row, detail));
+  private static <T> Future<T> fail(SourceFailure.Reason reason, String detail) {
+    return Future.failedFuture(new SourceFailure(reason, detail));
   }
 }

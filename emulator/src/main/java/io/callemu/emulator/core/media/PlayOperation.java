@@ -1,34 +1,37 @@
 package io.callemu.emulator.core.media;
 
 import io.callemu.emulator.core.call.Requester;
-import io.callemu.emulator.core.outcome.ActionKind;
 import io.callemu.emulator.core.outcome.Outcome;
 import java.util.List;
 
 /**
- * A play: resolves how long its sources play, reports that it started, then that it completed when
- * they have played (never with {@code loop}: a looping play runs until cancelled). A source that
- * cannot be played ends it failed, naming the source, before it started.
+ * A play (ACS play, Graph playPrompt): resolves how long its sources play, reports that it started
+ * (where the surface has such an event), then that it completed when they have played (never with
+ * {@code loop}: a looping play runs until cancelled). A source that cannot be played ends it
+ * failed, naming the source, before it started. Its {@link PlayRows} say which outcomes it reports.
  */
 final class PlayOperation extends MediaOperation {
 
   private final List<PlaySource> sources;
   private final boolean loop;
+  private final PlayRows rows;
 
-  PlayOperation(OperationContext context, List<PlaySource> sources, boolean loop, Requester requester) {
-    super(context, ActionKind.PLAY, requester, null);
+  PlayOperation(OperationContext context, PlayRows rows, List<PlaySource> sources, boolean loop,
+      Requester requester) {
+    super(context, rows.kind(), requester, null);
     this.sources = List.copyOf(sources);
     this.loop = loop;
+    this.rows = rows;
   }
 
   @Override
   Outcome canceled() {
-    return Outcome.PLAY_CANCELED;
+    return rows.canceled();
   }
 
   @Override
   Outcome faultFallback() {
-    return Outcome.PLAY_INTERNAL;
+    return rows.internal();
   }
 
   @Override
@@ -44,13 +47,15 @@ final class PlayOperation extends MediaOperation {
       if (ar.failed()) {
         SourceFailure f = (SourceFailure) ar.cause();
         context.note("play source " + f.index + " failed: " + f.getMessage());
-        finish(f.outcome, new MediaResult.FailedSource(Math.max(0, f.index)));
+        finish(rows.failed(f), new MediaResult.FailedSource(Math.max(0, f.index)));
         return;
       }
       state = OperationState.PLAYING;
-      report(Outcome.PLAY_STARTED, null, MediaResult.NONE);
+      if (rows.started() != null) {
+        report(rows.started(), null, MediaResult.NONE);
+      }
       if (!loop) {
-        startTimer(OperationTimer.PLAY_END, ar.result(), () -> finish(Outcome.PLAY_COMPLETED, MediaResult.NONE));
+        startTimer(OperationTimer.PLAY_END, ar.result(), () -> finish(rows.completed(), MediaResult.NONE));
       }
     });
   }

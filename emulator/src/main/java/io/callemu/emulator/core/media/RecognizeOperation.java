@@ -129,7 +129,7 @@ final class RecognizeOperation extends MediaOperation {
 
   @Override
   void tone(ToneInput input) {
-    if (!input.participantRawId().equals(spec.targetRawId()) || !spec.inputType().takesTones()
+    if (!input.tone().isKey() || !input.participantRawId().equals(spec.targetRawId()) || !spec.inputType().takesTones()
         || Boolean.FALSE.equals(lockedToTones)) {
       return;
     }

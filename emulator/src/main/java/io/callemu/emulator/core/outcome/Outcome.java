@@ -2,9 +2,13 @@ package io.callemu.emulator.core.outcome;
 
 import static io.callemu.emulator.core.outcome.ActionKind.CONTINUOUS_DTMF;
 import static io.callemu.emulator.core.outcome.ActionKind.PLAY;
+import static io.callemu.emulator.core.outcome.ActionKind.PLAY_PROMPT;
 import static io.callemu.emulator.core.outcome.ActionKind.RECOGNIZE;
+import static io.callemu.emulator.core.outcome.ActionKind.RECORD_RESPONSE;
 import static io.callemu.emulator.core.outcome.ActionKind.SEND_DTMF_TONES;
 import static io.callemu.emulator.core.outcome.ActionKind.TRANSCRIPTION;
+import static io.callemu.emulator.core.outcome.GraphColumn.Status.COMPLETED;
+import static io.callemu.emulator.core.outcome.GraphColumn.Status.FAILED;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +18,7 @@ import java.util.function.Predicate;
 
 /**
  * The one catalogue of outcomes: every way an operation, a call or a request can end, one row per
- * outcome with a column per surface (how ACS reports it today; further surfaces add their
- * columns). Each row says which fault action forces it, whether emulated behaviour reaches it by
+ * outcome with a column per surface (how ACS Call Automation and Microsoft Graph report it). Each row says which fault action forces it, whether emulated behaviour reaches it by
  * itself (and how), and the documents behind it. Event rows are reachable by a fault ({@code POST
  * /_emulator/faults}) and, where the documents define a behaviour, by that behaviour; refusal rows
  * answer a request synchronously. Listed by {@code GET /_emulator/catalogue}, which the
@@ -24,7 +27,7 @@ import java.util.function.Predicate;
 public final class Outcome {
 
   /** A column of a surface: how that surface reports the outcome. */
-  public sealed interface Column permits AcsColumn {
+  public sealed interface Column permits AcsColumn, GraphColumn {
   }
 
   private static final String LEARN = "https://learn.microsoft.com/azure/communication-services/";
@@ -39,6 +42,14 @@ public final class Outcome {
   private static final String DTMF_REC = JAVA_RECORDINGS + " (recorded dtmfActions session and SDK test payloads)";
   private static final String TRANSCRIPTION_DOC = LEARN + "how-tos/call-automation/real-time-transcription-tutorial";
   private static final String CALL_EVENTS = JAVA_RECORDINGS + " (recorded call events)";
+  private static final String GRAPH = "https://learn.microsoft.com/graph/api/";
+  private static final String RECORD_DOC = GRAPH + "call-record";
+  private static final String CANCEL_DOC = GRAPH + "call-cancelmediaprocessing";
+  private static final String PLAY_PROMPT_DOC = GRAPH + "call-playprompt";
+  private static final String RECORD_REASONS = GRAPH + "resources/recordoperation?view=graph-rest-beta";
+  private static final String GRAPH_CALL_END = GRAPH + "call-delete";
+  private static final String ACS_PAIR = " (code pair and message UNVERIFIED for Graph: ACS's subcode of the same meaning)";
+  private static final String OURS = " (code pair and message UNVERIFIED: callemu's)";
 
   private static final List<Outcome> ROWS = new ArrayList<>();
 
@@ -190,7 +201,8 @@ public final class Outcome {
   public static final Outcome DTMF_TONE_RECEIVED = add("continuousDtmf.toneReceived", CONTINUOUS_DTMF,
       "a key pressed by the target participant while continuous DTMF recognition runs",
       DTMF_REC,
-      acs("ContinuousDtmfRecognitionToneReceived", 200, 0, "DTMF tone received successfully."));
+      acs("ContinuousDtmfRecognitionToneReceived", 200, 0, "DTMF tone received successfully."),
+      GraphColumn.tone());
   public static final Outcome DTMF_TONE_FAILED = add("continuousDtmf.toneFailed", CONTINUOUS_DTMF,
       null,
       DTMF_REC + " (test payload; real subcode UNVERIFIED)",
@@ -306,6 +318,68 @@ public final class Outcome {
       TRANSCRIPTION_DOC,
       acs("TranscriptionFailed", 500, 9999, "Unknown internal server error."));
 
+  // ---- Microsoft Graph recordResponse (every recordCompletionReason) ----
+  public static final Outcome RECORD_MAX_DURATION = add("recordResponse.maxRecordDurationReached", RECORD_RESPONSE,
+      "the recording reached maxRecordDurationInSeconds (at most 120 s)",
+      RECORD_DOC + " (v1.0 completion example)",
+      GraphColumn.operation(COMPLETED, "maxRecordDurationReached", 200, 8515,
+          "Action completed, max record duration reached."));
+  public static final Outcome RECORD_STOP_TONE = add("recordResponse.stopToneDetected", RECORD_RESPONSE,
+      "one of stopTones was pressed while recording",
+      RECORD_DOC + " (beta completion example)" + ACS_PAIR,
+      GraphColumn.operation(COMPLETED, "stopToneDetected", 200, 8514, "Action completed, stop tone detected."));
+  public static final Outcome RECORD_MAX_SILENCE = add("recordResponse.maxSilenceTimeout", RECORD_RESPONSE,
+      "the caller spoke, then was silent for maxSilenceTimeoutInSeconds",
+      RECORD_REASONS + OURS,
+      GraphColumn.operation(COMPLETED, "maxSilenceTimeout", 200, 0, "Action completed, max silence timeout reached."));
+  public static final Outcome RECORD_INITIAL_SILENCE = add("recordResponse.initialSilenceTimeout", RECORD_RESPONSE,
+      "the caller did not speak within initialSilenceTimeoutInSeconds after the prompt and the beep",
+      RECORD_DOC + " (the operation fails)" + ACS_PAIR,
+      GraphColumn.operation(FAILED, "initialSilenceTimeout", 400, 8510, "Action failed, initial silence timeout reached."));
+  public static final Outcome RECORD_CANCELED = add("recordResponse.operationCanceled", RECORD_RESPONSE,
+      "cancelMediaProcessing, or a later recordResponse with bargeInAllowed",
+      CANCEL_DOC,
+      GraphColumn.operation(FAILED, "operationCanceled", 400, 8508, "Action failed, the operation was cancelled."));
+  public static final Outcome RECORD_PROMPT_FAILED = add("recordResponse.playPromptFailed", RECORD_RESPONSE,
+      "the prompt's file on a loopback address cannot be fetched, or is no WAV",
+      RECORD_REASONS + ACS_PAIR,
+      GraphColumn.operation(FAILED, "playPromptFailed", 500, 8511,
+          "Action failed, encountered failure while trying to play the prompt."));
+  public static final Outcome RECORD_BEEP_FAILED = add("recordResponse.playBeepFailed", RECORD_RESPONSE,
+      null,
+      RECORD_REASONS + OURS,
+      GraphColumn.operation(FAILED, "playBeepFailed", 500, 0, "Action failed, encountered failure while trying to play the beep."));
+  public static final Outcome RECORD_MEDIA_RECEIVE_TIMEOUT = add("recordResponse.mediaReceiveTimeout", RECORD_RESPONSE,
+      null,
+      RECORD_REASONS + OURS,
+      GraphColumn.operation(FAILED, "mediaReceiveTimeout", 408, 0, "Action failed, no media was received from the caller."));
+  public static final Outcome RECORD_UNSPECIFIED = add("recordResponse.unspecifiedError", RECORD_RESPONSE,
+      null,
+      RECORD_REASONS + ACS_PAIR,
+      GraphColumn.operation(FAILED, "unspecifiedError", 500, 9999, "Unknown internal server error."));
+
+  // ---- Microsoft Graph playPrompt ----
+  public static final Outcome PLAY_PROMPT_COMPLETED = add("playPrompt.completed", PLAY_PROMPT,
+      "every prompt was played (never with loop)",
+      PLAY_PROMPT_DOC,
+      GraphColumn.operation(COMPLETED, "completedSuccessfully", 200, 0, "Action completed successfully."));
+  public static final Outcome PLAY_PROMPT_CANCELED = add("playPrompt.canceled", PLAY_PROMPT,
+      "cancelMediaProcessing, or a recordResponse with bargeInAllowed",
+      CANCEL_DOC + " (UNVERIFIED for playPrompt: as the recordResponse example)",
+      GraphColumn.operation(FAILED, "mediaOperationCanceled", 400, 8508, "Action failed, the operation was cancelled."));
+  public static final Outcome PLAY_PROMPT_DOWNLOAD_FAILED = add("playPrompt.fileDownloadFailed", PLAY_PROMPT,
+      "a prompt file on a loopback address that cannot be fetched",
+      PLAY_PROMPT_DOC + ACS_PAIR,
+      GraphColumn.operation(FAILED, "unknown", 400, 8536, "Action failed, file could not be downloaded."));
+  public static final Outcome PLAY_PROMPT_INVALID_FILE = add("playPrompt.invalidFileFormat", PLAY_PROMPT,
+      "a prompt file that is neither WAV nor MP3",
+      PLAY_PROMPT_DOC + ACS_PAIR,
+      GraphColumn.operation(FAILED, "unknown", 400, 8535, "Action failed, file format is invalid."));
+  public static final Outcome PLAY_PROMPT_UNSPECIFIED = add("playPrompt.unspecifiedError", PLAY_PROMPT,
+      null,
+      PLAY_PROMPT_DOC + ACS_PAIR,
+      GraphColumn.operation(FAILED, "unknown", 500, 9999, "Unknown internal server error."));
+
   // ---- The call's life cycle (no fault action) ----
   public static final Outcome CALL_CONNECTED = add("call.CONNECTED", null, "the call's life cycle", CALL_EVENTS,
       acs("CallConnected", 200, 0, ""));
@@ -313,12 +387,16 @@ public final class Outcome {
       CALL_EVENTS, acs("ParticipantsUpdated", 200, 0, ""));
   public static final Outcome CALL_ENDED_BY_APP = add("call.ENDED_BY_APP", null, "the app hung up or terminated the call",
       CALL_EVENTS, acs("CallDisconnected", 200, 7000,
-          "Call was ended by Azure Communication Service Call Automation API or a server bot. DiagCode: 0#7000.@"));
+          "Call was ended by Azure Communication Service Call Automation API or a server bot. DiagCode: 0#7000.@"),
+      GraphColumn.callEnd(200, 5001, "The conversation has ended."));
   public static final Outcome CALL_ENDED_BY_REMOTE = add("call.ENDED_BY_REMOTE", null, "the remote party hung up",
-      CALL_EVENTS, acs("CallDisconnected", 200, 5001, "This conversation has ended.. DiagCode: 0#5001.@"));
+      CALL_EVENTS + "; Graph: " + GRAPH_CALL_END + " (4521: ended by the other participant of a peer-to-peer call; message callemu's)",
+      acs("CallDisconnected", 200, 5001, "This conversation has ended.. DiagCode: 0#5001.@"),
+      GraphColumn.callEnd(200, 4521, "The call was ended by the other participant."));
   public static final Outcome CALLEE_DECLINED = add("call.CALLEE_DECLINED", null,
       "the remote party hung up while the outbound call rang", SUBCODES + " (pairing UNVERIFIED)",
-      acs("CreateCallFailed", 603, 8538, "Callee declined the call."));
+      acs("CreateCallFailed", 603, 8538, "Callee declined the call."),
+      GraphColumn.callEnd(603, 0, "The callee declined the call."));
   public static final Outcome ANSWER_TOO_LATE = add("call.ANSWER_TOO_LATE", null,
       "answerCall after incomingCall.answerTimeoutMs", SUBCODES + " (8587 Incoming Call Not Answered Within Time)",
       acs("AnswerFailed", 400, 8587, "Incoming call not answered within time."));
@@ -326,10 +404,16 @@ public final class Outcome {
       "answerCall with a context callemu never issued or that was already handled", SUBCODES,
       acs("AnswerFailed", 404, 8522, "Incoming call not found or already handled."));
 
+  public static final Outcome NOT_ANSWERED = add("call.NOT_ANSWERED", null,
+      "an offered Graph call that the bot neither answered, rejected nor redirected within graph.answerTimeoutMs",
+      GRAPH + "call-answer (15 s); code pair from " + GRAPH_CALL_END,
+      GraphColumn.callEnd(408, 1106, "An acknowledgement was not received for the call acceptance in the allotted time."));
+
   // ---- Refusals: a request answered synchronously, nothing changed ({} is the refusal's detail) ----
   public static final Outcome CALL_NOT_FOUND = add("refusal.callNotFound", null,
       "a request names a call that does not exist or has ended", SUBCODES + "; message recorded for GET on an ended call",
-      acs(null, 404, 8522, "Call not found."));
+      acs(null, 404, 8522, "Call not found."),
+      GraphColumn.refusal(404, "8522", "Call not found."));
   public static final Outcome PARTICIPANT_NOT_FOUND = add("refusal.participantNotFound", null,
       "a request names a participant the call does not have", SUBCODES, acs(null, 404, 8522, "Participant not found: {}"));
   public static final Outcome INCOMING_CALL_NOT_FOUND = add("refusal.incomingCallNotFound", null,
@@ -337,13 +421,20 @@ public final class Outcome {
       acs(null, 404, 8522, "Incoming call not found or already handled."));
   public static final Outcome CALL_NOT_ESTABLISHED = add("refusal.callNotEstablished", null,
       "a media action while the call still rings", SUBCODES,
-      acs(null, 400, 8501, "Action is invalid when call is not in Established state."));
+      acs(null, 400, 8501, "Action is invalid when call is not in Established state."),
+      GraphColumn.refusal(400, "BadRequest", "The call is not established; media operations need an established call."));
   public static final Outcome TOO_MANY_CALLS = add("refusal.tooManyCalls", null,
       "a new call while callemu keeps as many calls as it can", SUBCODES + " (8530 Call Throttled Active Calls Limit Reached)",
-      acs(null, 429, 8530, "Too many active calls: this callemu keeps at most {} calls; end some or POST /_emulator/reset."));
+      acs(null, 429, 8530, "Too many active calls: this callemu keeps at most {} calls; end some or POST /_emulator/reset."),
+      GraphColumn.refusal(429, "TooManyRequests", "Too many calls: this callemu keeps at most {} calls; end some or POST /_emulator/reset."));
   public static final Outcome MEDIA_QUEUE_FULL = add("refusal.mediaQueueFull", null,
       "a media action while the call has as many waiting as callemu keeps", SUBCODES + " (8500 Invalid media mode)",
-      acs(null, 400, 8500, "Invalid media mode: {} media operations are already queued on this call; cancel them first."));
+      acs(null, 400, 8500, "Invalid media mode: {} media operations are already queued on this call; cancel them first."),
+      GraphColumn.refusal(400, "BadRequest", "{} media operations are already queued on this call; cancel them first."));
+  public static final Outcome CALL_NOT_INCOMING = add("refusal.callNotIncoming", null,
+      "answer, reject or redirect of a Graph call that is no longer incoming (answered, rejected or redirected)",
+      GRAPH + "call-answer; error text callemu's",
+      GraphColumn.refusal(400, "BadRequest", "The call is not incoming: it is {}."));
   public static final Outcome COGNITIVE_SERVICES_NOT_CONFIGURED = add("refusal.cognitiveServicesNotConfigured", null,
       "speech input on a call set up without a Cognitive Services endpoint", SUBCODES,
       acs(null, 405, 8522, "Request not allowed when Cognitive Service Configuration not set during call setup."));
@@ -359,6 +450,7 @@ public final class Outcome {
   private final String behaviour;
   private final String source;
   private final AcsColumn acs;
+  private final GraphColumn graph;
 
   private Outcome(String id, ActionKind action, String behaviour, String source, Column... columns) {
     this.id = id;
@@ -366,12 +458,16 @@ public final class Outcome {
     this.behaviour = behaviour;
     this.source = source;
     AcsColumn acsColumn = null;
+    GraphColumn graphColumn = null;
     for (Column c : columns) {
       if (c instanceof AcsColumn a) {
         acsColumn = a;
+      } else if (c instanceof GraphColumn g) {
+        graphColumn = g;
       }
     }
     this.acs = acsColumn;
+    this.graph = graphColumn;
   }
 
   private static Outcome add(String id, ActionKind action, String behaviour, String source, Column... columns) {
@@ -411,6 +507,25 @@ public final class Outcome {
   /** How ACS Call Automation reports this outcome, or null when ACS never does. */
   public AcsColumn acs() {
     return acs;
+  }
+
+  /** How Microsoft Graph reports this outcome, or null when Graph never does. */
+  public GraphColumn graph() {
+    return graph;
+  }
+
+  /**
+   * Whether a fault's result names this row: its event (ACS, optional), code and subcode in the
+   * column of a surface that reports the row.
+   */
+  public boolean matchesFault(String eventName, int code, int subCode) {
+    return (acs != null && acs.matches(eventName, code, subCode))
+        || (eventName == null && graph != null && graph.matches(code, subCode));
+  }
+
+  /** The row's message in the column that reports its fault action (ACS first). */
+  public String faultMessage() {
+    return acs != null ? acs.message() : graph != null ? graph.message() : null;
   }
 
   /** Every row, in catalogue order. */

@@ -2,13 +2,15 @@ package io.callemu.emulator.core.scenario;
 
 import io.callemu.emulator.core.call.Call;
 import io.callemu.emulator.core.call.CallConnected;
+import io.callemu.emulator.core.call.CallOffered;
 import io.callemu.emulator.core.call.CallService;
 import io.callemu.emulator.core.caller.CallerActions;
 import io.callemu.emulator.core.event.DomainEvent;
 import io.callemu.emulator.core.event.Notice;
 import io.callemu.emulator.core.media.MediaActionAccepted;
-import io.callemu.emulator.core.outcome.ActionKind;
 import io.callemu.emulator.core.outcome.InvalidRequest;
+import io.callemu.emulator.core.party.Party;
+import io.callemu.emulator.core.party.PhoneNumber;
 import io.callemu.emulator.core.transcription.TranscriptionStarted;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
@@ -16,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Carries out scenario steps for the remote party when their trigger happens (the call connected,
- * the app asked for a play or a recognize, transcription started). Each step runs {@code delayMs}
+ * Carries out scenario steps for the remote party when their trigger happens (a call rang at the
+ * app, the call connected, the app asked for a play, a recognize, a playPrompt or a recordResponse,
+ * transcription started). Each step runs {@code delayMs}
  * after its trigger through {@link CallerActions}, on the call's timers (so it never outlives the
  * call); a step that cannot run (an unknown participant, an unreadable file) is journalled.
  */
@@ -39,9 +42,16 @@ public final class ScenarioRunner {
   public void on(DomainEvent event) {
     if (event instanceof CallConnected c) {
       trigger(Trigger.CALL_CONNECTED, c.call(), connectedFacts(c.call()));
+    } else if (event instanceof CallOffered o) {
+      trigger(Trigger.INCOMING_CALL, o.call(), offeredFacts(o.call()));
     } else if (event instanceof MediaActionAccepted a) {
-      Trigger t = a.action() == ActionKind.PLAY ? Trigger.PLAY : a.action() == ActionKind.RECOGNIZE
-          ? Trigger.RECOGNIZE : null;
+      Trigger t = switch (a.action()) {
+        case PLAY -> Trigger.PLAY;
+        case RECOGNIZE -> Trigger.RECOGNIZE;
+        case PLAY_PROMPT -> Trigger.PLAY_PROMPT;
+        case RECORD_RESPONSE -> Trigger.RECORD_RESPONSE;
+        default -> null;
+      };
       if (t != null) {
         trigger(t, a.call(), a.facts());
       }
@@ -67,6 +77,25 @@ public final class ScenarioRunner {
       facts.put("target", call.targets().get(0).rawId());
     }
     return facts;
+  }
+
+  /**
+   * What {@code match} compares for incomingCall: the fields of the offer (a phone number as it was
+   * written, {@code +1555…}; other parties by raw id).
+   */
+  private static Map<String, Object> offeredFacts(Call call) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("callbackUri", call.setup().callbackUri());
+    facts.put("from", written(call.source()));
+    facts.put("to", written(call.targets().get(0)));
+    if (call.setup().app() != null) {
+      facts.put("appId", call.setup().app().appId());
+    }
+    return facts;
+  }
+
+  private static String written(Party party) {
+    return party instanceof PhoneNumber p ? p.value() : party.rawId();
   }
 
   private void trigger(Trigger trigger, Call call, Map<String, Object> requestFacts) {

@@ -74,6 +74,17 @@ public final class JsonReader {
     return path.isEmpty() ? field : field.isEmpty() ? path : path + "." + field;
   }
 
+  /** The object's plain fields (strings, numbers, booleans; no objects, arrays or nulls), e.g. for scenario {@code match}. */
+  public java.util.Map<String, Object> plainFields() {
+    java.util.Map<String, Object> plain = new java.util.LinkedHashMap<>();
+    json.forEach(e -> {
+      if (e.getValue() != null && !(e.getValue() instanceof JsonObject) && !(e.getValue() instanceof JsonArray)) {
+        plain.put(e.getKey(), e.getValue());
+      }
+    });
+    return plain;
+  }
+
   public boolean has(String field) {
     return json.getValue(field) != null;
   }

@@ -14,7 +14,10 @@ import io.callemu.emulator.core.fault.Faults;
 import io.callemu.emulator.core.media.MediaService;
 import io.callemu.emulator.core.media.MediaSettings;
 import io.callemu.emulator.core.media.PlayDurations;
+import io.callemu.emulator.core.media.RecordSettings;
 import io.callemu.emulator.core.media.RecognizeSettings;
+import io.callemu.emulator.core.recording.RecordingSettings;
+import io.callemu.emulator.core.recording.Recordings;
 import io.callemu.emulator.core.scenario.ScenarioRunner;
 import io.callemu.emulator.core.scenario.Scenarios;
 import io.callemu.emulator.core.settings.Settings;
@@ -44,7 +47,8 @@ import io.callemu.emulator.surface.speech.SpeechSettings;
 import io.callemu.emulator.surface.speech.SpeechSurface;
 import io.callemu.emulator.surface.speech.recognition.SpeechTranscripts;
 import io.callemu.emulator.surface.graph.GraphAuthSettings;
-import io.callemu.emulator.surface.graph.GraphIdentity;
+import io.callemu.emulator.surface.graph.GraphSettings;
+import io.callemu.emulator.surface.graph.GraphSurface;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -69,12 +73,14 @@ public final class EmulatorServer extends VerticleBase {
 
   private static final int CALLBACK_CONNECT_TIMEOUT_MS = 5_000;
   private static final int CALLBACK_CONNECTIONS_PER_HOST = 50;
+  private static final long RECORDING_WRITES_ON_STOP_MS = 10_000;
 
   private final CallemuConfig config;
   private final TlsMaterial tls;
   private final Settings settings = new Settings(CallSettings.ALL, CallbackSettings.ALL, JournalSettings.ALL,
       AcsSettings.ALL, RecognizeSettings.ALL, MediaSettings.PROMPTS, MediaSettings.CALLER_AUDIO,
-      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, SpeechSettings.ALL);
+      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, GraphSettings.ALL,
+      RecordSettings.ALL, RecordingSettings.ALL, SpeechSettings.ALL);
   private final Scenarios scenarios = new Scenarios();
   private final SpeechTranscripts speechTranscripts = new SpeechTranscripts();
   private ControlRoutes control;
@@ -83,6 +89,7 @@ public final class EmulatorServer extends VerticleBase {
   private Journal journal;
   private HttpClient client;
   private StreamConnector streams;
+  private Recordings recordings;
 
   /**
    * Checks settings and the scenario up front, so that bad ones stop the start with a clear
@@ -134,16 +141,26 @@ public final class EmulatorServer extends VerticleBase {
 
     // The core.
     CallService calls = new CallService(clock, settings, events);
+    recordings = new Recordings(vertx, calls, settings, config.dataDir());
     MediaService media = new MediaService(vertx, calls, settings, faults,
-        new PlayDurations(vertx, client, settings, config.dataDir()), config.host());
+        new PlayDurations(vertx, client, settings, config.dataDir()), recordings, config.host());
     streams = new StreamConnector(vertx, tls != null ? tls.caPem() : config.dataDir().resolve("ca.pem"));
     TranscriptionService transcriptions = new TranscriptionService(clock, settings, faults, calls,
         new AcsTranscriptionTransport(streams, clock, settings, journal, faults));
     CallerActions caller = new CallerActions(vertx, calls, media, settings);
     ScenarioRunner scenarioRunner = new ScenarioRunner(vertx, scenarios, calls, caller);
+    Router router = Router.router(vertx);
+    SpeechSurface speech = new SpeechSurface(vertx, config.speechKey(), settings, journal, faults,
+        speechTranscripts, clock::nowMillis);
+    speech.mount(router);
+    // Before the control API: the bot-notification keys and the recordings under /_emulator/graph
+    // need no control token.
+    GraphSurface graph = GraphSurface.mount(router, vertx, config.graphApps(), config.dataDir(), settings,
+        journal, calls, media, recordings);
 
     // The fan-out: the apps' callbacks are queued first, then scenarios react, then the journal notes.
     events.subscribe(new AcsEvents(webhook::deliver, clock, settings)::on);
+    events.subscribe(graph.events(webhook::deliver)::on);
     events.subscribe(scenarioRunner::on);
     events.subscribe(e -> {
       if (e instanceof Notice n) {
@@ -160,35 +177,30 @@ public final class EmulatorServer extends VerticleBase {
     Runnable reset = () -> {
       transcriptions.reset();
       calls.reset();
+      recordings.reset();
       webhook.reset();
       faults.clear();
       scenarios.clear();
       repeats.clear();
       journal.clear();
     };
-    SpeechSurface speech = new SpeechSurface(vertx, config.speechKey(), settings, journal, faults,
-        speechTranscripts, clock::nowMillis);
-    Router router = Router.router(vertx);
-    speech.mount(router);
     new AcsRoutes(calls, media, transcriptions, settings, journal, repeats, config.accessKey(), config.loose())
         .mount(vertx, router);
-    // Before the control API: the bot-notification keys under /_emulator/graph need no control token.
-    GraphIdentity.mount(router, vertx, config.graphApps(), config.dataDir(), settings, journal);
     control = new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook,
-        journal, faults, scenarios, settings, eventGrid, config.dataDir(), reset, List.of(speech.control()),
-        scenarioSections), config.controlToken());
+        journal, faults, scenarios, settings, eventGrid, graph.incomingCalls(), config.dataDir(), reset,
+        List.of(speech.control()), scenarioSections), config.controlToken());
     control.mount(router);
     // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML
     // page, naming the surfaces an app may be looking for.
     router.route().handler(ctx -> Replies.send(ctx, HttpReply.json(404, new JsonObject().put("error",
         new JsonObject().put("code", "NotFound").put("message", "callemu serves nothing at "
             + ctx.request().method() + " " + ctx.request().path() + "; it emulates ACS Call Automation under"
-            + " /calling, Speech to text under /speech/recognition/{interactive|conversation|dictation}/"
-            + "cognitiveservices/v1 and /sts/v1.0/issueToken, Microsoft Graph's identity under /{tenant}/, and"
-            + " its control API under /_emulator")))));
+            + " /calling, Microsoft Graph calls under /v1.0 and /beta (with the Entra ID stand-in on the HTTPS"
+            + " port), Speech to text under /speech/recognition/{interactive|conversation|dictation}/"
+            + "cognitiveservices/v1 and /sts/v1.0/issueToken, and its control API under /_emulator")))));
 
-    Future<Void> journalReady = config.journal() == null ? Future.succeededFuture()
-        : journal.openFile(vertx, config.journal());
+    Future<Void> journalReady = (config.journal() == null ? Future.<Void>succeededFuture()
+        : journal.openFile(vertx, config.journal())).compose(v -> recordings.open());
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(config.host())
         .setPort(config.port()));
     HttpServer https = tls == null ? null : vertx.createHttpServer(new HttpServerOptions()
@@ -226,6 +238,8 @@ public final class EmulatorServer extends VerticleBase {
     Future<Void> j = journal == null ? Future.succeededFuture() : journal.close();
     Future<Void> c = client == null ? Future.succeededFuture() : client.close();
     Future<Void> w = streams == null ? Future.succeededFuture() : streams.close();
-    return Future.all(j, c, w);
+    // Recordings being written are finished (bounded), so a stop leaves no half-written file.
+    Future<Void> r = recordings == null ? Future.succeededFuture() : recordings.close(RECORDING_WRITES_ON_STOP_MS);
+    return Future.all(j, c, w, r);
   }
 }

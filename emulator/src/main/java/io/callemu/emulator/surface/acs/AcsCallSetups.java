@@ -48,7 +48,7 @@ final class AcsCallSetups {
     for (String name : checkedOnly) {
       f.optObject(name);
     }
-    return new CallSetup(callbackUri, context, callerId, displayName, answeredBy, cognitive, transcription);
+    return new CallSetup(callbackUri, context, callerId, displayName, answeredBy, cognitive, transcription, null);
   }
 
   /** {@code transcriptionOptions}: a websocket transport, a locale with a region (the 8523 rows' messages). */

@@ -109,9 +109,13 @@ final class AcsCalls {
     return AcsRoutes.forCall(ctx, call, HttpReply.json(200, AcsIdentifiers.participant(p)));
   }
 
-  /** The call named in the path, if it still lasts. */
+  /** The ACS call named in the path, if it still lasts (a Graph call's id is no call connection). */
   Call active(RoutingContext ctx) {
-    return calls.active(ctx.pathParam("id"));
+    Call call = calls.active(ctx.pathParam("id"));
+    if (call.platform() != Platform.ACS) {
+      throw new Refusal(Outcome.CALL_NOT_FOUND);
+    }
+    return call;
   }
 
   /** CallConnectionProperties with the call's state, or {@code stateOverride} when not null. */

@@ -18,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,13 +105,7 @@ final class AcsMedia {
 
   /** The plain top-level fields of the request, for scenario {@code match}. */
   private static Map<String, Object> facts(JsonReader f) {
-    Map<String, Object> facts = new LinkedHashMap<>();
-    f.json().forEach(e -> {
-      if (e.getValue() != null && !(e.getValue() instanceof JsonObject) && !(e.getValue() instanceof JsonArray)) {
-        facts.put(e.getKey(), e.getValue());
-      }
-    });
-    return facts;
+    return f.plainFields();
   }
 
   private static PlaySource playSource(JsonReader s, boolean ga1) {
@@ -283,7 +276,8 @@ final class AcsMedia {
     Party target = participant(call, f.requireObject("targetParticipant"));
     Requester requester = requester(f);
     if (start) {
-      media.startContinuousDtmf(call, target.rawId(), requester);
+      // ACS names no hook flash (its Tone type has no such value).
+      media.startContinuousDtmf(call, target.rawId(), requester, false);
     } else {
       media.stopContinuousDtmf(call, requester);
     }

@@ -2,6 +2,7 @@ package io.callemu.emulator.surface.acs;
 
 import io.callemu.emulator.core.call.Call;
 import io.callemu.emulator.core.call.CallService;
+import io.callemu.emulator.core.call.Platform;
 import io.callemu.emulator.core.media.MediaService;
 import io.callemu.emulator.core.outcome.Outcome;
 import io.callemu.emulator.core.outcome.Refusal;
@@ -185,7 +186,7 @@ public final class AcsRoutes {
 
   private HttpReply transcriptionAction(RoutingContext ctx, String action) {
     Call call = calls.find(ctx.pathParam("id"));
-    if (call == null) {
+    if (call == null || call.platform() != Platform.ACS) {
       throw new Refusal(Outcome.CALL_NOT_FOUND);
     }
     JsonReader f = JsonReader.parse(ctx.body().buffer(), true);

@@ -23,7 +23,7 @@ final class CallViews {
 
   private static final Map<EndCause, String> ENDED_BY = Map.of(EndCause.APP_HUNG_UP, "app",
       EndCause.REMOTE_HUNG_UP, "remote", EndCause.DECLINED, "declined", EndCause.SETUP_FAILED, "failed",
-      EndCause.RESET, "reset");
+      EndCause.NOT_ANSWERED, "unanswered", EndCause.DISMISSED, "dismissed", EndCause.RESET, "reset");
   private static final Map<RecognizeSpec.InputType, String> INPUT_TYPES = Map.of(
       RecognizeSpec.InputType.DTMF, "dtmf", RecognizeSpec.InputType.CHOICES, "choices",
       RecognizeSpec.InputType.SPEECH, "speech", RecognizeSpec.InputType.SPEECH_OR_DTMF, "speechOrDtmf");

@@ -49,7 +49,7 @@ final class CallerInputResource {
     String participant = caller.participant(call, body.optString("participant"));
     CallerActions.Span span = caller.pressKeys(call, participant, tones, toneMs, gapMs, delayMs);
     JsonArray names = new JsonArray();
-    tones.forEach(t -> names.add(t.acsName()));
+    tones.forEach(t -> names.add(t.isKey() ? t.acsName() : t.graphName()));
     return HttpReply.json(202, new JsonObject().put("tones", names).put("participant", participant)
         .put("startsAt", iso(span.startsAt())).put("endsAt", iso(span.endsAt())));
   }
@@ -117,6 +117,18 @@ final class CallerInputResource {
     return n;
   }
 
+  private static DtmfTone acsOrGraphName(String name) {
+    try {
+      return DtmfTone.fromAcsName(name);
+    } catch (IllegalArgumentException notAcs) {
+      try {
+        return DtmfTone.fromGraphName(name);
+      } catch (IllegalArgumentException notGraph) {
+        throw notAcs;
+      }
+    }
+  }
+
   /** The call named in the path if it is connected; otherwise 404/409. */
   private Call connected(RoutingContext ctx) {
     Call call = calls.find(ctx);
@@ -128,7 +140,10 @@ final class CallerInputResource {
     return call;
   }
 
-  /** {@code "12#*A"} or {@code ["one","pound"]} (CONTRACT section 3). */
+  /**
+   * {@code "12#*A"} or {@code ["one","pound"]} (CONTRACT section 3); Graph's names ({@code "tone1"},
+   * {@code "flash"} for a hook flash) are taken in the array too.
+   */
   static List<DtmfTone> tones(Object value) {
     List<DtmfTone> tones = new ArrayList<>();
     try {
@@ -139,7 +154,7 @@ final class CallerInputResource {
           if (!(names.getValue(i) instanceof String name)) {
             throw new InvalidRequest("tones[" + i + "] must be a tone name such as \"pound\"");
           }
-          tones.add(DtmfTone.fromAcsName(name));
+          tones.add(acsOrGraphName(name));
         }
       }
     } catch (IllegalArgumentException e) {

@@ -16,6 +16,7 @@ import io.callemu.emulator.platform.http.RequestPipeline;
 import io.callemu.emulator.platform.journal.Journal;
 import io.callemu.emulator.platform.webhook.WebhookDelivery;
 import io.callemu.emulator.surface.acs.eventgrid.EventGridPublisher;
+import io.callemu.emulator.surface.graph.GraphIncomingCalls;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -40,8 +41,9 @@ public final class ControlRoutes {
   /** What the control API works on. */
   public record Parts(Vertx vertx, Clock clock, CallService calls, MediaService media,
       TranscriptionService transcriptions, CallerActions caller, WebhookDelivery webhook, Journal journal,
-      Faults faults, Scenarios scenarios, Settings settings, EventGridPublisher eventGrid, Path dataDir,
-      Runnable reset, List<ControlExtension> extensions, Map<String, ScenarioSection> scenarioSections) {
+      Faults faults, Scenarios scenarios, Settings settings, EventGridPublisher eventGrid,
+      GraphIncomingCalls graphIncomingCalls, Path dataDir, Runnable reset, List<ControlExtension> extensions,
+      Map<String, ScenarioSection> scenarioSections) {
   }
 
   private final Parts parts;
@@ -63,7 +65,8 @@ public final class ControlRoutes {
     CallsResource calls = new CallsResource(parts.calls(), parts.media(), parts.transcriptions(), parts.webhook(),
         parts.caller());
     CallerInputResource input = new CallerInputResource(calls, parts.caller());
-    IncomingCallsResource incoming = new IncomingCallsResource(parts.vertx(), parts.calls(), parts.settings(), parts.eventGrid());
+    IncomingCallsResource incoming = new IncomingCallsResource(parts.vertx(), parts.calls(), parts.settings(),
+        parts.eventGrid(), parts.graphIncomingCalls());
     EventsResource events = new EventsResource(parts.vertx(), parts.journal());
     ClockResource clock = new ClockResource(parts.clock(), parts.media(), parts.webhook());
     FaultsResource faults = new FaultsResource(parts.faults(), parts.transcriptions());
@@ -85,9 +88,7 @@ public final class ControlRoutes {
     r.post("/calls/:id/speech").handler(answer(input::speech));
     r.post("/calls/:id/audio").handler(answerLater(input::audio));
     r.post("/incoming-calls").handler(answerLater(incoming::offer));
-    r.post("/graph/incoming-calls").handler(answer(ctx -> {
-      throw new ControlError(501, "NotImplemented", "graph/incoming-calls is not implemented by this callemu version");
-    }));
+    r.post("/graph/incoming-calls").handler(answerLater(incoming::offerGraph));
     r.get("/events").handler(answer(events::list));
     r.post("/events/wait").handler(answerLater(events::waitFor));
     r.get("/clock").handler(answer(clock::get));

@@ -103,13 +103,13 @@ final class FaultsResource {
   /** The catalogue row a fault names; with a message, the row with that message where pairs are shared. */
   private static Optional<Outcome> row(ActionKind action, String event, int code, int subCode, String message) {
     if (message != null) {
-      Optional<Outcome> exact = Outcome.find(action, o -> o.acs() != null && o.acs().matches(event, code, subCode)
-          && o.acs().message().equals(message));
+      Optional<Outcome> exact = Outcome.find(action, o -> o.matchesFault(event, code, subCode)
+          && message.equals(o.faultMessage()));
       if (exact.isPresent()) {
         return exact;
       }
     }
-    return Outcome.find(action, o -> o.acs() != null && o.acs().matches(event, code, subCode));
+    return Outcome.find(action, o -> o.matchesFault(event, code, subCode));
   }
 
   private static JsonObject json(Fault f) {

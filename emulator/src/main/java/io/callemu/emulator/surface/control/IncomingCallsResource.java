@@ -13,6 +13,8 @@ import io.callemu.emulator.surface.acs.AcsIdentifiers;
 import io.callemu.emulator.surface.acs.eventgrid.EventGridPublisher;
 import io.callemu.emulator.core.settings.Settings;
 import io.callemu.emulator.surface.acs.AcsSettings;
+import io.callemu.emulator.surface.graph.GraphError;
+import io.callemu.emulator.surface.graph.GraphIncomingCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,7 +23,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /_emulator/incoming-calls}: an inbound ACS call, offered to the app as Event Grid's
- * IncomingCall at {@code --eventgrid-webhook}.
+ * IncomingCall at {@code --eventgrid-webhook}; {@code POST /_emulator/graph/incoming-calls}: an
+ * inbound Graph call, offered to a bot as a {@code created} notification at its callback.
  */
 final class IncomingCallsResource {
 
@@ -29,13 +32,41 @@ final class IncomingCallsResource {
   private final CallService calls;
   private final Settings settings;
   private final EventGridPublisher eventGrid;
+  private final GraphIncomingCalls graph;
 
   /** @param eventGrid the publisher, or null without {@code --eventgrid-webhook} */
-  IncomingCallsResource(Vertx vertx, CallService calls, Settings settings, EventGridPublisher eventGrid) {
+  IncomingCallsResource(Vertx vertx, CallService calls, Settings settings, EventGridPublisher eventGrid,
+      GraphIncomingCalls graph) {
     this.vertx = vertx;
     this.calls = calls;
     this.settings = settings;
     this.eventGrid = eventGrid;
+    this.graph = graph;
+  }
+
+  /**
+   * {@code {"callbackUri", "from", "to"?, "appId"?, "tenantId"?}} → 201 {@code {"id", ...}}: the call
+   * rings at the bot until it answers, rejects or redirects it, or {@code graph.answerTimeoutMs}
+   * passed.
+   */
+  Future<HttpReply> offerGraph(RoutingContext ctx) {
+    JsonReader body = ControlReplies.body(ctx);
+    String callbackUri = body.requireHttpUri("callbackUri");
+    Party from = party(body, "from");
+    Party to = body.has("to") ? party(body, "to") : null;
+    String appId = body.optString("appId");
+    String tenantId = body.optString("tenantId");
+    if ((appId != null && appId.isBlank()) || (tenantId != null && tenantId.isBlank())) {
+      throw new InvalidRequest("appId and tenantId must not be blank");
+    }
+    return graph.offer(from, to, appId, tenantId, callbackUri)
+        .recover(e -> Future.failedFuture(e instanceof GraphError g ? new ControlError(g.status(), g.code(),
+            g.getMessage()) : e))
+        .map(offered -> HttpReply.json(201, new JsonObject().put("id", offered.call().id())
+            .put("callChainId", offered.call().correlationId())
+            .put("from", AcsIdentifiers.render(offered.call().source()))
+            .put("to", AcsIdentifiers.render(offered.call().targets().get(0)))
+            .put("expiresAt", iso(offered.expiresAt()))));
   }
 
   Future<HttpReply> offer(RoutingContext ctx) {

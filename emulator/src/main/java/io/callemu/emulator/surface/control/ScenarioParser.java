@@ -145,10 +145,6 @@ public final class ScenarioParser {
       throw rule.invalid("on", "must be one of " + new TreeSet<>(Arrays.stream(Trigger.values()).map(Trigger::wire)
           .toList()));
     }
-    if (!trigger.supported()) {
-      throw new InvalidRequest(rule.path("on") + ": trigger '" + on + "' is not implemented by this callemu version "
-          + "(supported: " + Arrays.stream(Trigger.values()).filter(Trigger::supported).map(Trigger::wire).toList() + ")");
-    }
     Map<String, Object> match = new LinkedHashMap<>();
     JsonReader m = rule.optObject("match");
     if (m != null) {

@@ -49,6 +49,7 @@ public final class BotNotificationTokens {
   private final SigningKeyFile key;
   private final Clock clock;
   private final Map<Audience, Issued> recent = new HashMap<>();
+  private final Map<Audience, Future<String>> renewing = new HashMap<>();
 
   /** @param clock real time: bots judge the lifetime by their own clocks */
   public BotNotificationTokens(SigningKeyFile key, Clock clock) {
@@ -73,20 +74,38 @@ public final class BotNotificationTokens {
    * The token for a notification to {@code botAppId} in {@code tenantId}; fails only when the key
    * cannot be loaded. The claims name no notification, so one token serves a bot for
    * {@link #REUSE} (it stays valid for 55 minutes more) and a busy emulator signs a few times an
-   * hour instead of once per notification. Call on the emulator's context.
+   * hour instead of once per notification. Once a bot's first token is signed the answer is always
+   * complete: an older token is handed out while its successor is being signed, so a notification
+   * never waits for a signature. Call on the emulator's context.
    */
   public Future<String> sign(String botAppId, String tenantId) {
     Instant now = clock.instant();
     Audience audience = new Audience(botAppId, tenantId);
     Issued issued = recent.get(audience);
-    if (issued == null || issued.at().plus(REUSE).isBefore(now) || issued.token().failed()) {
+    if (issued == null || issued.token().failed()) {
       if (recent.size() >= MAX_AUDIENCES) {
         recent.clear();
       }
       issued = new Issued(now, key.sign(claims(botAppId, tenantId, now)));
       recent.put(audience, issued);
+      return issued.token();
+    }
+    if (issued.at().plus(REUSE).isBefore(now) && issued.token().succeeded() && !renewing.containsKey(audience)) {
+      Future<String> next = key.sign(claims(botAppId, tenantId, now));
+      renewing.put(audience, next);
+      next.onComplete(ar -> {
+        renewing.remove(audience);
+        if (ar.succeeded()) {
+          recent.put(audience, new Issued(now, next));
+        }
+      });
     }
     return issued.token();
+  }
+
+  /** The successor of a bot's token being signed, or null (tests wait for it). */
+  Future<String> renewal(String botAppId, String tenantId) {
+    return renewing.get(new Audience(botAppId, tenantId));
   }
 
   /** Serves the OpenID configuration and the JWKS; mount before the control API's token check. */

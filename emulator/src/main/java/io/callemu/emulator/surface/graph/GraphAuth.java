@@ -33,16 +33,21 @@ public final class GraphAuth {
 
   /**
    * A route handler for an operation that needs {@code permission}: on success it puts the
-   * {@link GraphCaller} on the request and calls the next handler, otherwise it answers with the
-   * Graph error envelope.
+   * {@link GraphCaller} on the request and calls the next handler, otherwise it fails the request
+   * with the {@link GraphError} (rendered by the surface's error factory).
    */
   public Handler<RoutingContext> require(GraphPermission permission) {
-    return ctx -> authenticate(ctx.request().getHeader("Authorization"), permission).onComplete(result -> {
+    return ctx -> check(ctx, permission);
+  }
+
+  /** Authenticates {@code ctx} for {@code permission}: on success the next handler runs, else it fails. */
+  void check(RoutingContext ctx, GraphPermission permission) {
+    authenticate(ctx.request().getHeader("Authorization"), permission).onComplete(result -> {
       if (result.succeeded()) {
         ctx.put(GraphCaller.KEY, result.result());
         ctx.next();
       } else {
-        GraphReplies.fail(ctx, (GraphError) result.cause());
+        ctx.fail(result.cause());
       }
     });
   }

@@ -12,9 +12,9 @@ import java.time.Clock;
 
 /**
  * Everything of the Graph surface that stands apart from calls, wired and mounted in one step:
- * the Entra ID stand-in (HTTPS only), Graph request authentication, the bot-notification signer
- * with its published keys, and the Graph routes. Mount it before the control API (whose token
- * check would otherwise cover the notification keys) and before its fallback route.
+ * the Entra ID stand-in (HTTPS only), Graph request authentication, and the bot-notification
+ * signer with its published keys. Mounted by {@link GraphSurface} before the control API (whose
+ * token check would otherwise cover the notification keys) and before its fallback route.
  *
  * <p>Keys are kept in the data dir ({@link #ENTRA_KEY_FILE}, {@link #NOTIFICATION_KEY_FILE}) so that
  * tokens a client cached and keys a bot cached stay valid across restarts, as the development
@@ -57,7 +57,6 @@ public final class GraphIdentity {
         new SigningKeyFile(vertx, dataDir.resolve(NOTIFICATION_KEY_FILE)), realTime);
     new IdentityRoutes(apps, tokens, journal, realTime).mount(router);
     notifications.mount(router);
-    new GraphRoutes(auth, realTime).mount(router);
     return new GraphIdentity(apps, tokens, auth, notifications);
   }
 

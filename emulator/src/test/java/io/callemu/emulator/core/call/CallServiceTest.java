@@ -26,10 +26,68 @@ class CallServiceTest {
         CallSetup.of("http://127.0.0.1:9/cb", null));
   }
 
+  /** A service whose events (but CallConnecting, which every placed call publishes) land in {@code events}. */
   private static CallService service(Context context, List<Object> events) {
+    return service(new VirtualClock(context, 0), events);
+  }
+
+  private static CallService service(VirtualClock clock, List<Object> events) {
     DomainEvents bus = new DomainEvents();
-    bus.subscribe(events::add);
-    return new CallService(new VirtualClock(context, 0), new Settings(CallSettings.ALL), bus);
+    bus.subscribe(e -> {
+      if (!(e instanceof CallConnecting)) {
+        events.add(e);
+      }
+    });
+    return new CallService(clock, new Settings(CallSettings.ALL), bus);
+  }
+
+  private static Call ring(CallService calls) {
+    return calls.ring(Platform.GRAPH, PhoneNumber.of("+15551234567"),
+        io.callemu.emulator.core.party.TeamsApp.of("bot", io.callemu.emulator.core.party.Cloud.PUBLIC),
+        CallSetup.forApp("http://127.0.0.1:9/bot", new AppIdentity("bot", "tenant")), 15_000);
+  }
+
+  @Test
+  void anOfferedCallRingsUntilAnsweredAndRefusesASecondAnswerOrARejectAfterwards(Vertx vertx, VertxTestContext test) {
+    Context context = vertx.getOrCreateContext();
+    context.runOnContext(v -> test.verify(() -> {
+      List<Object> events = new ArrayList<>();
+      VirtualClock clock = new VirtualClock(context, 0);
+      CallService calls = service(clock, events);
+      Call call = ring(calls);
+      assertThat(call.state()).isEqualTo(CallState.OFFERED);
+      assertThat(events).hasSize(1).first().isInstanceOf(CallOffered.class);
+      calls.answerOffered(call, CallSetup.forApp("http://127.0.0.1:9/other", new AppIdentity("bot2", "t2")));
+      assertThat(call.setup().callbackUri()).isEqualTo("http://127.0.0.1:9/other");
+      assertThat(call.timers()).as("the answer window is closed").hasSize(1);
+      assertThatThrownBy(() -> calls.answerOffered(call, call.setup())).isInstanceOf(Refusal.class)
+          .satisfies(e -> assertThat(((Refusal) e).outcome()).isEqualTo(Outcome.CALL_NOT_INCOMING));
+      assertThatThrownBy(() -> calls.dismissOffered(call)).isInstanceOf(Refusal.class);
+      test.completeNow();
+    }));
+  }
+
+  @Test
+  void anOfferedCallNobodyAnswersFailsWhenItsWindowCloses(Vertx vertx, VertxTestContext test) {
+    Context context = vertx.getOrCreateContext();
+    context.runOnContext(v -> test.verify(() -> {
+      List<Object> events = new ArrayList<>();
+      VirtualClock clock = new VirtualClock(context, 0);
+      CallService calls = service(clock, events);
+      Call call = ring(calls);
+      Call rejected = ring(calls);
+      calls.dismissOffered(rejected);
+      assertThat(rejected.endCause()).isEqualTo(EndCause.DISMISSED);
+      clock.advance(14_999, io.vertx.core.Future::succeededFuture).onComplete(a -> test.verify(() -> {
+        assertThat(call.state()).isEqualTo(CallState.OFFERED);
+        clock.advance(1, io.vertx.core.Future::succeededFuture).onComplete(b -> test.verify(() -> {
+          assertThat(call.endCause()).isEqualTo(EndCause.NOT_ANSWERED);
+          assertThat(events).filteredOn(e -> e instanceof CallSetupFailed).singleElement()
+              .satisfies(e -> assertThat(((CallSetupFailed) e).outcome()).isEqualTo(Outcome.NOT_ANSWERED));
+          test.completeNow();
+        }));
+      }));
+    }));
   }
 
   @Test

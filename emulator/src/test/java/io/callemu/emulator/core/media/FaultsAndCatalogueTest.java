@@ -42,10 +42,23 @@ class FaultsAndCatalogueTest {
     f = MediaFixture.start(vertx);
     JsonArray rows = f.emu.control("GET", "/_emulator/catalogue", null).json().getJsonArray("rows");
     Set<String> keys = new HashSet<>();
+    Set<String> reasons = new HashSet<>();
     for (Object o : rows) {
       JsonObject row = (JsonObject) o;
       assertThat(row.getString("reachedBy")).isIn("behaviour", "fault");
       assertThat(row.getString("source")).isNotBlank();
+      JsonObject graph = row.getJsonObject("surfaces").getJsonObject("graph");
+      if (!row.getJsonObject("surfaces").containsKey("acs")) {
+        // A row only Graph reports: its column says how.
+        assertThat(graph).as("row %s has a column", row.getString("id")).isNotNull();
+        if (row.getString("action") != null) {
+          assertThat(keys.add(row.getString("action") + "/" + graph.getString("completionReason") + "/"
+              + graph.getJsonObject("resultInfo").getInteger("code") + "/"
+              + graph.getJsonObject("resultInfo").getInteger("subcode"))).as("duplicate row %s", row).isTrue();
+          reasons.add(row.getString("action") + ":" + graph.getString("completionReason"));
+        }
+        continue;
+      }
       if (row.getString("event") == null) {
         // A synchronous refusal (404/8522 answers several requests): no event to send twice.
         assertThat(row.getString("id")).startsWith("refusal.");
@@ -65,6 +78,12 @@ class FaultsAndCatalogueTest {
         "ContinuousDtmfRecognitionStopped/200/7000", "SendDtmfTonesCompleted/200/0", "CallDisconnected/200/5001");
     assertThat(Outcome.all()).filteredOn(r -> !r.reachedByBehaviour())
         .extracting(Outcome::id).contains("recognize.unknownInternalError", "play.serviceShutdown");
+    // Every recordCompletionReason of the Graph SDKs (none of them 'none'), and playPrompt's outcomes.
+    assertThat(reasons).contains("recordResponse:operationCanceled", "recordResponse:stopToneDetected",
+        "recordResponse:maxRecordDurationReached", "recordResponse:initialSilenceTimeout",
+        "recordResponse:maxSilenceTimeout", "recordResponse:playPromptFailed", "recordResponse:playBeepFailed",
+        "recordResponse:mediaReceiveTimeout", "recordResponse:unspecifiedError", "playPrompt:completedSuccessfully",
+        "playPrompt:mediaOperationCanceled");
   }
 
   @Test

@@ -164,11 +164,43 @@ class GraphAuthTest {
   }
 
   @Test
-  void callsApiRequestsNotServedYetAre501InTheEnvelope() {
+  void aBadCreateIs400BadRequestNamingTheFieldOnceTheTokenPassesAndUnauthenticatedIs401First() {
+    Map<String, String> ids = Map.of("client-request-id", "c1c2c3c4-0000-4000-8000-000000000009");
+    assertEnvelope(http.https("POST", "/v1.0/communications/calls", "application/json", "{}", ids), 401,
+        "InvalidAuthenticationToken");
     Answer a = http.https("POST", "/v1.0/communications/calls", "application/json", "{}",
-        Map.of("client-request-id", "c1c2c3c4-0000-4000-8000-000000000009"));
-    assertThat(assertEnvelope(a, 501, "NotImplemented").getString("message"))
-        .contains("POST /v1.0/communications/calls");
+        Map.of("Authorization", "Bearer " + token(), "client-request-id", "c1c2c3c4-0000-4000-8000-000000000009"));
+    assertThat(assertEnvelope(a, 400, "BadRequest").getString("message")).isEqualTo("callbackUri is required");
+  }
+
+  @Test
+  void anAnswerWithAForeignOrExpiredTokenIs401AndTheCallStaysIncoming() {
+    Answer offered = http.http("POST", "/_emulator/graph/incoming-calls", "application/json",
+        new JsonObject().put("callbackUri", "http://127.0.0.1:9/bot").put("from", "+15551234567").encode(), Map.of());
+    assertThat(offered.status()).as(offered.body()).isEqualTo(201);
+    String call = "/v1.0/communications/calls/" + offered.json().getString("id");
+    String answer = "{\"acceptedModalities\":[\"audio\"],\"mediaConfig\":{\"@odata.type\":"
+        + "\"#microsoft.graph.serviceHostedMediaConfig\"}}";
+    Instant now = Instant.now();
+    for (String token : List.of(SigningKey.generate().sign(like(now).claim("roles", GraphAccessTokens.ROLES).build()),
+        minted(like(now.minusSeconds(7200)).expiresAt(now.minusSeconds(3600)).claim("roles",
+            GraphAccessTokens.ROLES).build()))) {
+      Answer refused = http.https("POST", call + "/answer", "application/json", answer,
+          Map.of("Authorization", "Bearer " + token, "client-request-id", "c1c2c3c4-0000-4000-8000-000000000009"));
+      assertEnvelope(refused, 401, "InvalidAuthenticationToken");
+    }
+    Answer still = http.https("GET", call, null, null, Map.of("Authorization", "Bearer " + token()));
+    assertThat(still.json().getString("state")).isEqualTo("incoming");
+  }
+
+  @Test
+  void recordResponseNeedsTheMediaRoleWhilePlayPromptNeedsAnyCallsRole() {
+    Instant now = Instant.now();
+    String initiateOnly = minted(like(now).claim("roles", java.util.List.of("Calls.Initiate.All")).build());
+    Map<String, String> headers = Map.of("Authorization", "Bearer " + initiateOnly,
+        "client-request-id", "c1c2c3c4-0000-4000-8000-000000000009");
+    assertEnvelope(http.https("POST", CALL + "/recordResponse", "application/json", "{}", headers), 403, "Forbidden");
+    assertEnvelope(http.https("POST", CALL + "/playPrompt", "application/json", "{}", headers), 404, "8522");
   }
 
   @Test

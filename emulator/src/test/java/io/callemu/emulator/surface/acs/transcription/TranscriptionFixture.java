@@ -138,7 +138,7 @@ final class TranscriptionFixture implements AutoCloseable {
         transcriptionOptions.getBoolean("startTranscription", false),
         transcriptionOptions.getBoolean("enableIntermediateResults", false));
     CallSetup setup = new CallSetup("http://app.example/cb", null, null, null, null, "https://cs.example",
-        transcription);
+        transcription, null);
     Call call = on(() -> calls.create(Platform.ACS, null, List.of(PhoneNumber.of("+15551234567")), setup));
     advance(settings.get(CallSettings.RING_MS));
     return call;

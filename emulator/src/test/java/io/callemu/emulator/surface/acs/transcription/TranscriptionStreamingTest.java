@@ -141,7 +141,7 @@ class TranscriptionStreamingTest {
   @Test
   void anAnsweredCallWithStartTranscriptionStreamsTheCallersSpeech() {
     CallSetup setup = new CallSetup("http://app.example/in", null, null, null, null, "https://cs.example",
-        new TranscriptionSetup(app.url("/in"), "en-US", null, true, false));
+        new TranscriptionSetup(app.url("/in"), "en-US", null, true, false), null);
     Call call = emu.on(() -> {
       var offered = emu.calls.offer(PhoneNumber.of("+15557654321"), new AcsUser("8:acs:bot"), null);
       return emu.calls.answer(Platform.ACS, offered.incomingCallContext(), setup);
