@@ -50,6 +50,8 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(callemu::close, "callemu-shutdown"));
     System.out.println(callemu.readyLine());
     System.out.flush();
+    // stdout carries the ready line alone (CONTRACT section 1: harnesses parse it); people read this.
+    System.err.println("callemu console " + callemu.consoleUrl());
   }
 
   private static void usage(PrintStream out) {

@@ -39,6 +39,10 @@ import io.callemu.emulator.surface.acs.transcription.TranscriptionStreamSettings
 import io.callemu.emulator.surface.control.ControlRoutes;
 import io.callemu.emulator.surface.control.ScenarioParser;
 import io.callemu.emulator.surface.control.ScenarioSection;
+import io.callemu.emulator.surface.control.console.ConsoleApi;
+import io.callemu.emulator.surface.control.console.ConsoleFeed;
+import io.callemu.emulator.surface.control.console.ConsolePage;
+import io.callemu.emulator.surface.control.console.ConsoleSettings;
 import io.callemu.emulator.surface.speech.SpeechControlApi;
 import io.callemu.emulator.surface.speech.SpeechSettings;
 import io.callemu.emulator.surface.speech.SpeechSurface;
@@ -74,10 +78,13 @@ public final class EmulatorServer extends VerticleBase {
   private final TlsMaterial tls;
   private final Settings settings = new Settings(CallSettings.ALL, CallbackSettings.ALL, JournalSettings.ALL,
       AcsSettings.ALL, RecognizeSettings.ALL, MediaSettings.PROMPTS, MediaSettings.CALLER_AUDIO,
-      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, SpeechSettings.ALL);
+      TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, SpeechSettings.ALL,
+      ConsoleSettings.ALL);
   private final Scenarios scenarios = new Scenarios();
   private final SpeechTranscripts speechTranscripts = new SpeechTranscripts();
   private final Map<String, ScenarioSection> scenarioSections;
+  /** Read from the jar here, on the caller's thread, not in start() on the event loop. */
+  private final ConsolePage consolePage = new ConsolePage();
   private volatile ListeningPorts ports;
   private Journal journal;
   private HttpClient client;
@@ -136,6 +143,13 @@ public final class EmulatorServer extends VerticleBase {
     CallerActions caller = new CallerActions(vertx, calls, media, settings);
     ScenarioRunner scenarioRunner = new ScenarioRunner(vertx, scenarios, calls, caller);
 
+    // The console only watches (nothing it does reaches an app); it hears an event before the
+    // callback rendered from it is journalled, so timelines show them in that order.
+    ConsoleFeed console = new ConsoleFeed(new ConsoleFeed.Parts(vertx, clock, config.timeScale(), calls, media,
+        transcriptions, settings));
+    events.subscribe(console::on);
+    journal.watch(console::journalled);
+    calls.follow(console);
     // The fan-out: the apps' callbacks are queued first, then scenarios react, then the journal notes.
     events.subscribe(new AcsEvents(webhook::deliver, clock, settings)::on);
     events.subscribe(scenarioRunner::on);
@@ -166,10 +180,13 @@ public final class EmulatorServer extends VerticleBase {
     speech.mount(router);
     new AcsRoutes(calls, media, transcriptions, settings, journal, repeats, config.accessKey(), config.loose())
         .mount(vertx, router);
-    // Before the control API: the bot-notification keys under /_emulator/graph need no control token.
+    // Before the control API: the bot-notification keys under /_emulator/graph and the console page
+    // need no control token.
     GraphIdentity.mount(router, vertx, config.graphApps(), config.dataDir(), settings, journal);
+    consolePage.mount(router);
     new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook, journal,
-        faults, scenarios, settings, eventGrid, config.dataDir(), reset, List.of(speech.control()), scenarioSections),
+        faults, scenarios, settings, eventGrid, config.dataDir(), reset,
+        List.of(speech.control(), new ConsoleApi(console, calls)), scenarioSections),
         config.controlToken()).mount(router);
     // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML
     // page, naming the surfaces an app may be looking for.
