@@ -21,6 +21,23 @@ export class CallsList {
     this.stateFilter = document.getElementById("calls-state");
     this.platformFilter = document.getElementById("calls-platform");
     this.rows = new Map();
+    /**
+     * Rows on screen. Only they are redrawn as their calls change (and their ages each second); a
+     * row off screen keeps its call's latest data and is redrawn when it scrolls into view, so a
+     * thousand busy calls cost the page the few rows it shows.
+     */
+    this.onScreen = new Set();
+    this.watcher = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) {
+          this.onScreen.add(e.target);
+          const r = this.rows.get(e.target.dataset.id);
+          if (r?.stale) this.fill(r, r.row);
+        } else {
+          this.onScreen.delete(e.target);
+        }
+      }
+    });
     this.selected = null;
     this.stop = null;
     this.shown = 0;
@@ -38,6 +55,8 @@ export class CallsList {
   /** The call rows of a snapshot replace every row. */
   replaceAll(calls) {
     this.rows.clear();
+    this.watcher.disconnect();
+    this.onScreen.clear();
     this.stop = null;
     const sorted = [...calls].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
     const fragment = document.createDocumentFragment();
@@ -51,7 +70,12 @@ export class CallsList {
   upsert(row) {
     const known = this.rows.get(row.callConnectionId);
     if (known) {
-      this.fill(known, row);
+      if (this.onScreen.has(known.tr)) {
+        this.fill(known, row);
+      } else {
+        known.row = row;
+        known.stale = true;
+      }
       const visible = this.matches(row);
       if (known.tr.hidden === visible) {
         known.tr.hidden = !visible;
@@ -60,19 +84,25 @@ export class CallsList {
       }
       return;
     }
-    this.body.prepend(this.build(row));
-    this.refilter();
+    const tr = this.build(row);
+    const visible = this.matches(row);
+    tr.hidden = !visible;
+    this.body.prepend(tr);
+    if (visible) this.shown++;
+    this.counted();
+    if (visible && (!this.stop || this.stop.hidden)) this.tabStop(tr);
   }
 
   row(id) {
     return this.rows.get(id)?.row;
   }
 
-  /** Updates every visible row's age (once a second, and when the virtual clock moves). */
+  /** Updates the age of the rows on screen (once a second, and when the virtual clock moves). */
   tickAges() {
     const now = this.now();
-    for (const r of this.rows.values()) {
-      if (!r.tr.hidden) set(r.cells.age, age(r.row, now));
+    for (const tr of this.onScreen) {
+      const r = this.rows.get(tr.dataset.id);
+      if (r) set(r.cells.age, age(r.row, now));
     }
   }
 
@@ -109,25 +139,27 @@ export class CallsList {
       ...Object.values(cells));
     const r = { tr, cells, badge, row };
     this.rows.set(row.callConnectionId, r);
+    this.watcher.observe(tr);
     this.fill(r, row);
     return tr;
   }
 
   fill(r, row) {
     r.row = row;
+    r.stale = false;
     const c = r.cells;
     set(c.platform, row.platform === "graph" ? "Graph" : row.platform === "acs" ? "ACS" : row.platform);
     set(c.direction, row.direction === "inbound" ? "in" : "out");
-    c.direction.title = row.direction;
+    title(c.direction, row.direction);
     set(r.badge, STATE_WORDS[row.state] ?? row.state);
     r.badge.className = `state state-${row.state}`;
     set(c.from, row.from);
-    c.from.title = row.from;
+    title(c.from, row.from);
     set(c.to, row.to);
-    c.to.title = row.to;
+    title(c.to, row.to);
     set(c.age, age(row, this.now()));
     set(c.id, shortId(row.callConnectionId));
-    c.id.title = row.callConnectionId;
+    title(c.id, row.callConnectionId);
   }
 
   matches(row) {
@@ -195,4 +227,8 @@ function age(row, now) {
 
 function set(node, text) {
   if (node.textContent !== text) node.textContent = text;
+}
+
+function title(node, text) {
+  if (node.title !== text) node.title = text;
 }

@@ -83,20 +83,28 @@ function apply() {
 
 function handle(event, data) {
   switch (event) {
-    case "hello":
+    case "hello": {
       stats.hellos++;
+      const t0 = performance.now();
       setClock(data.clock);
       calls.replaceAll(data.calls);
       if (!listRendered) {
         listRendered = true;
         // Measured to the next frame: the rows are laid out and painted by then.
         requestAnimationFrame(() => {
-          stats.firstListMs = performance.now() - started;
+          const t1 = performance.now();
+          stats.firstListMs = t1 - started;
+          stats.listRenderMs = t1 - t0;
           document.body.dataset.calls = String(data.calls.length);
         });
       }
-      if (call.id) select(call.id);
+      // The shown call again (its timeline may have moved on meanwhile), unless it is gone (a reset).
+      if (call.id) {
+        if (calls.row(call.id)) select(call.id);
+        else call.show(null);
+      }
       break;
+    }
     case "call":
       calls.upsert(data);
       if (data.callConnectionId === call.id) call.update(data);

@@ -9,6 +9,7 @@ import { askToken, authHeaders } from "./api.js";
 /** What the page measures of the feed (shown in the header, read by the load measurement). */
 export const stats = {
   messages: 0, bytes: 0, resyncs: 0, reconnects: 0, hellos: 0, perSecond: 0, maxApplyMs: 0, firstListMs: null,
+  listRenderMs: null,
 };
 
 /**
