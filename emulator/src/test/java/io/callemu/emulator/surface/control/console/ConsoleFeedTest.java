@@ -8,6 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** GET /_emulator/feed and /calls/{id}/timeline over HTTP, and the page's assets. */
 @ExtendWith(VertxExtension.class)
 class ConsoleFeedTest {
+
+  static final Path UI_SOURCES = Path.of("src/main/resources/io/callemu/emulator/surface/control/console/ui");
 
   @Test
   void aTabGetsAHelloThenEachCallsRowAndItsItemsAsTheyHappen(Vertx vertx) throws Exception {
@@ -137,6 +141,8 @@ class ConsoleFeedTest {
         Harness.Response js = emu.control("GET", "/_emulator/ui/" + asset, null);
         assertThat(js.status()).as(asset).isEqualTo(200);
         assertThat(js.header("Content-Type")).startsWith("text/javascript");
+        // Served as written: the build must not filter the scripts' own ${...} template literals.
+        assertThat(js.body()).as(asset).isEqualTo(Files.readString(UI_SOURCES.resolve(asset)));
       }
       Harness.Response css = emu.control("GET", "/_emulator/ui/console.css", null);
       assertThat(css.header("Content-Type")).startsWith("text/css");
