@@ -29,6 +29,24 @@ function timeline() {
   })));
 }
 
+/** A WAV (16 kHz, 16-bit mono) holding {ms} of a 440 Hz tone between short silences: voice to the recognizer. */
+function toneWav(ms) {
+  const rate = 16000;
+  const samples = Math.round(rate * (ms + 600) / 1000);
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) {
+    const t = i / rate;
+    const voiced = t >= 0.3 && t < 0.3 + ms / 1000;
+    data.writeInt16LE(voiced ? Math.round(8000 * Math.sin(2 * Math.PI * 440 * t)) : 0, i * 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0); header.writeUInt32LE(36 + data.length, 4); header.write("WAVE", 8);
+  header.write("fmt ", 12); header.writeUInt32LE(16, 16); header.writeUInt16LE(1, 20); header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24); header.writeUInt32LE(rate * 2, 28); header.writeUInt16LE(2, 32); header.writeUInt16LE(16, 34);
+  header.write("data", 36); header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
 async function waitForItem(source, type, text = "") {
   await page.waitForFunction(([s, t, x]) => [...document.querySelectorAll("#timeline > li")].some((li) =>
     li.querySelector(".src").textContent === s && li.querySelector(".type").textContent === t
@@ -93,6 +111,19 @@ try {
   seen.clockAfter = await page.textContent("#clock-now");
   seen.initialSilenceTimer = await page.textContent("#call-ops .timer");
   await shot("3-initial-silence");
+
+  // Words and audio from the caller: they show in the timeline once the clock lets them happen.
+  await page.fill("#say-text", "agent please");
+  await page.press("#say-text", "Enter");
+  await page.waitForFunction(() => document.getElementById("caller-status").textContent.startsWith("Caller said"), null, { timeout: T });
+  await page.setInputFiles("#audio-file", { name: "hello.wav", mimeType: "audio/wav", buffer: toneWav(700) });
+  await page.fill("#audio-text", "hello");
+  await page.click('#audio-form button[type="submit"]');
+  await page.waitForFunction(() => document.getElementById("caller-status").textContent.startsWith("Caller sent hello.wav"), null, { timeout: T });
+  await page.click('#advance button[data-ms="5000"]');
+  await waitForItem("input", "speech", "said \u201cagent please\u201d");
+  await waitForItem("input", "speech", "said \u201chello\u201d");
+  seen.saidItems = (await timeline()).filter((i) => i.type === "speech").map((i) => i.summary);
 
   // The caller hangs up.
   await page.click("#hangup");

@@ -58,6 +58,7 @@ class ConsoleInBrowserTest {
       assertThat(seen.getJsonObject("recognizeMedia").getString("summary")).endsWith("tones 1 2 3 4 5 6");
       assertThat(seconds(seen.getString("clockAfter")) - seconds(seen.getString("clockBefore"))).isEqualTo(5.0);
       assertThat(seen.getString("initialSilenceTimer")).startsWith("initial silence").contains("4 min 59 s left");
+      assertThat(seen.getJsonArray("saidItems")).contains("said \u201cagent please\u201d", "said \u201chello\u201d");
       assertThat(seen.getString("endedLine")).contains("ended by remote");
       assertThat(seen.getBoolean("keypadDisabled")).isTrue();
       assertThat(seen.getJsonArray("journalKinds")).containsExactly("callback");
