@@ -73,5 +73,6 @@ public final class Main {
     out.println("  --graph-app ID:SECRET    an application that may get Graph tokens; repeatable");
     out.println("                           (CALLEMU_GRAPH_APP: comma-separated; default: the well-known app)");
     out.println("  --speech-key KEY         key of the emulated Speech resource (callemu-well-known-speech-key)");
+    out.println("The web console is at http://<host>:<port>/_emulator/ui (printed on stderr at start).");
   }
 }

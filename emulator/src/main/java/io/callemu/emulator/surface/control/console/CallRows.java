@@ -60,7 +60,10 @@ final class CallRows {
     for (Party p : call.participants()) {
       participants.add(p.rawId());
     }
-    JsonObject row = CallViews.summary(call).put("from", TimelineItems.party(call.source()))
+    // An outbound call shows the caller id the callee sees, when the app gave one, rather than its own identity.
+    Party from = call.direction() == Call.Direction.OUTBOUND && call.setup().callerId() != null
+        ? call.setup().callerId() : call.source();
+    JsonObject row = CallViews.summary(call).put("from", TimelineItems.party(from))
         .put("to", String.join(", ", targets)).put("participants", participants);
     MediaSnapshot m = media.snapshot(call);
     JsonArray operations = new JsonArray();

@@ -38,6 +38,7 @@ class ConsoleFeedTest {
           && id.equals(f.data().getString("callConnectionId")), 10).data();
       assertThat(row.getString("state")).isEqualTo("connecting");
       assertThat(row.getString("to")).isEqualTo("+15551234567");
+      assertThat(row.getString("from")).as("the caller id the callee sees").isEqualTo("+15550000000");
       assertThat(row.getString("operationContext")).isEqualTo("console");
       JsonObject request = feed.item("request", "POST").data();
       assertThat(request.getString("callConnectionId")).isEqualTo(id);
