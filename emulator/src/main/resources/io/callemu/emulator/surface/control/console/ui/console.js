@@ -170,8 +170,9 @@ setInterval(() => {
   stats.perSecond = stats.messages - lastCount;
   lastCount = stats.messages;
   if (clock.mode === "wall" && view === "calls") calls.tickAges();
-  const p = document.getElementById("connection");
-  if (p.dataset.state === "live") p.textContent = `live \u00b7 ${stats.perSecond} events/s`;
+  // Beside the status, not in it: a live region that changed every second would talk without end.
+  const live = document.getElementById("connection").dataset.state === "live";
+  document.getElementById("rate").textContent = live ? `${stats.perSecond} events/s` : "";
 }, 1000);
 
 /** Figures for the load measurement and for anyone curious (window.callemuConsole.stats). */
