@@ -202,7 +202,7 @@ public final class ConsoleFeed implements CallLifecycle {
   private JsonObject hello() {
     JsonArray calls = new JsonArray();
     parts.calls().all().forEach(c -> calls.add(rows.render(c)));
-    return new JsonObject().put("clock", clock()).put("calls", calls).put("historySeq", seq);
+    return new JsonObject().put("clock", clock()).put("calls", calls);
   }
 
   /** The emulated clock: mode, now, the time scale and, on the virtual clock, its pending timers. */

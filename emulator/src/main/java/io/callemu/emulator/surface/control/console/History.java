@@ -53,10 +53,6 @@ final class History {
     return out;
   }
 
-  int size() {
-    return items.size();
-  }
-
   void clear() {
     items.clear();
     journalled.clear();
