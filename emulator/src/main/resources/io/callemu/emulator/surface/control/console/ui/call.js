@@ -70,7 +70,7 @@ export class CallView {
       const t = await api("GET", `/calls/${enc(id)}/timeline`);
       if (this.id !== id) return;
       this.update(t.call);
-      for (const item of t.items) this.add(item, false);
+      this.merge(t.items);
     } catch (e) {
       if (this.id === id) this.say(`The timeline could not be loaded: ${e.message}`, true);
     }
@@ -159,6 +159,25 @@ export class CallView {
       if (t.lengthMs !== undefined) bar.value = Math.min(t.lengthMs, remaining);
       else bar.removeAttribute("value");
     }
+  }
+
+  /**
+   * The timeline the server kept, drawn at once, with what the feed brought meanwhile (that stays:
+   * it is at least as new).
+   */
+  merge(items) {
+    const all = new Map(items.map((item) => [item.key, item]));
+    for (const [key, { item }] of this.items) all.set(key, item);
+    const sorted = [...all.values()].sort((a, b) => b.seq - a.seq).slice(0, MAX_ITEMS);
+    this.items.clear();
+    const fragment = document.createDocumentFragment();
+    for (const item of sorted) {
+      const li = render(item);
+      li.hidden = !this.matches(item);
+      this.items.set(item.key, { item, li });
+      fragment.append(li);
+    }
+    this.timeline.replaceChildren(fragment);
   }
 
   /** A timeline item, newest first (new, or a journal entry that changed: it keeps its place). */
