@@ -3,6 +3,7 @@ package io.callemu.emulator;
 import io.callemu.emulator.client.ControlClient;
 import io.callemu.emulator.platform.server.EmulatorServer;
 import io.callemu.emulator.platform.server.ListeningPorts;
+import io.callemu.emulator.surface.control.console.ConsolePage;
 import io.vertx.core.Vertx;
 import io.callemu.emulator.platform.tls.DevCertificates;
 import io.callemu.emulator.platform.tls.TlsMaterial;
@@ -161,6 +162,11 @@ public final class Callemu implements AutoCloseable {
   }
 
 
+
+  /** The web console's address (CONTRACT section 9) on the HTTP port. */
+  public String consoleUrl() {
+    return httpUrl() + ConsolePage.PATH;
+  }
 
   /** The ACS connection string of the HTTPS endpoint (HTTP when HTTPS is off), as the ready line. */
   public String connectionString() {

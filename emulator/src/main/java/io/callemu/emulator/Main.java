@@ -50,6 +50,8 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(callemu::close, "callemu-shutdown"));
     System.out.println(callemu.readyLine());
     System.out.flush();
+    // stdout carries the ready line alone (CONTRACT section 1: harnesses parse it); people read this.
+    System.err.println("callemu console " + callemu.consoleUrl());
   }
 
   private static void usage(PrintStream out) {
@@ -71,5 +73,6 @@ public final class Main {
     out.println("  --graph-app ID:SECRET    an application that may get Graph tokens; repeatable");
     out.println("                           (CALLEMU_GRAPH_APP: comma-separated; default: the well-known app)");
     out.println("  --speech-key KEY         key of the emulated Speech resource (callemu-well-known-speech-key)");
+    out.println("The web console is at http://<host>:<port>/_emulator/ui (printed on stderr at start).");
   }
 }

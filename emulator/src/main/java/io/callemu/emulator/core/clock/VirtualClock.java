@@ -3,6 +3,8 @@ package io.callemu.emulator.core.clock;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Supplier;
 
@@ -15,6 +17,7 @@ public final class VirtualClock implements Clock {
 
   private final Context context;
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private final List<Runnable> movedListeners = new ArrayList<>();
   private long now;
   private long sequence;
   private Future<Void> advancing = Future.succeededFuture();
@@ -48,6 +51,14 @@ public final class VirtualClock implements Clock {
       });
     }
     return entry;
+  }
+
+  /**
+   * Runs {@code listener} each time an advance moved time (before the timer due then fires, and
+   * once the advance reached its target), so that watchers learn the time even when no timer fired.
+   */
+  public void onMoved(Runnable listener) {
+    movedListeners.add(listener);
   }
 
   /** Number of pending timers. */
@@ -86,14 +97,21 @@ public final class VirtualClock implements Clock {
     return settle.get().transform(ignored -> {
       Entry head = queue.peek();
       if (head == null || head.dueAt > target) {
-        now = target;
+        moveTo(target);
         return Future.succeededFuture();
       }
       queue.poll();
-      now = Math.max(now, head.dueAt);
+      moveTo(Math.max(now, head.dueAt));
       head.fire();
       return step(target, settle);
     });
+  }
+
+  private void moveTo(long time) {
+    if (time != now) {
+      now = time;
+      movedListeners.forEach(Runnable::run);
+    }
   }
 
   private void fireDue() {

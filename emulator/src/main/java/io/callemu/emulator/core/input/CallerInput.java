@@ -37,6 +37,19 @@ public final class CallerInput {
     return () -> listeners.remove(listener);
   }
 
+  /**
+   * Adds a listener that hears every input before the listeners that act on it (an observer such as
+   * the console, which shows a key before what the key caused); otherwise as {@link #subscribe}.
+   */
+  public Subscription subscribeFirst(CallerInputListener listener) {
+    if (closed) {
+      listener.inputClosed();
+      return () -> { };
+    }
+    listeners.add(0, listener);
+    return () -> listeners.remove(listener);
+  }
+
   /** Where listener failures go (the journal). */
   public void onListenerError(Consumer<RuntimeException> handler) {
     this.errors = handler;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -25,6 +26,7 @@ public final class Journal {
 
   private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
   private final List<Waiter> waiters = new ArrayList<>();
+  private final List<Consumer<JournalEntry>> watchers = new ArrayList<>();
   private final LongSupplier capacity;
   private final LongSupplier now;
   private AsyncFile file;
@@ -57,6 +59,14 @@ public final class Journal {
     return f == null ? Future.succeededFuture() : f.close();
   }
 
+  /**
+   * Tells {@code watcher} of every entry recorded from now on and of every change of one (a
+   * delivery attempt), synchronously, after the entry was stamped (the console's live feed).
+   */
+  public void watch(Consumer<JournalEntry> watcher) {
+    watchers.add(watcher);
+  }
+
   /** Records an entry (stamping it) and returns it, so its owner can report changes with {@link #changed}. */
   public <E extends JournalEntry> E record(E entry) {
     entry.stamp(++sequence, now.getAsLong(), System.currentTimeMillis(), System.nanoTime());
@@ -68,6 +78,7 @@ public final class Journal {
       writeLine(entry.toJson());
     }
     notifyWaiters(entry);
+    notifyWatchers(entry);
     return entry;
   }
 
@@ -78,6 +89,13 @@ public final class Journal {
           .put("time", Instant.ofEpochMilli(now.getAsLong()).toString()));
     }
     notifyWaiters(entry);
+    notifyWatchers(entry);
+  }
+
+  private void notifyWatchers(JournalEntry entry) {
+    for (Consumer<JournalEntry> w : watchers) {
+      w.accept(entry);
+    }
   }
 
   private void writeLine(JsonObject line) {

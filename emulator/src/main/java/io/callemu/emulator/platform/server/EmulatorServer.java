@@ -42,6 +42,10 @@ import io.callemu.emulator.surface.acs.transcription.TranscriptionStreamSettings
 import io.callemu.emulator.surface.control.ControlRoutes;
 import io.callemu.emulator.surface.control.ScenarioParser;
 import io.callemu.emulator.surface.control.ScenarioSection;
+import io.callemu.emulator.surface.control.console.ConsoleApi;
+import io.callemu.emulator.surface.control.console.ConsoleFeed;
+import io.callemu.emulator.surface.control.console.ConsolePage;
+import io.callemu.emulator.surface.control.console.ConsoleSettings;
 import io.callemu.emulator.surface.speech.SpeechControlApi;
 import io.callemu.emulator.surface.speech.SpeechSettings;
 import io.callemu.emulator.surface.speech.SpeechSurface;
@@ -80,11 +84,13 @@ public final class EmulatorServer extends VerticleBase {
   private final Settings settings = new Settings(CallSettings.ALL, CallbackSettings.ALL, JournalSettings.ALL,
       AcsSettings.ALL, RecognizeSettings.ALL, MediaSettings.PROMPTS, MediaSettings.CALLER_AUDIO,
       TranscriptionStreamSettings.ALL, TranscriptionSettings.ALL, GraphAuthSettings.ALL, GraphSettings.ALL,
-      RecordSettings.ALL, RecordingSettings.ALL, SpeechSettings.ALL);
+      RecordSettings.ALL, RecordingSettings.ALL, SpeechSettings.ALL, ConsoleSettings.ALL);
   private final Scenarios scenarios = new Scenarios();
   private final SpeechTranscripts speechTranscripts = new SpeechTranscripts();
   private ControlRoutes control;
   private final Map<String, ScenarioSection> scenarioSections;
+  /** Read from the jar here, on the caller's thread, not in start() on the event loop. */
+  private final ConsolePage consolePage = new ConsolePage();
   private volatile ListeningPorts ports;
   private Journal journal;
   private HttpClient client;
@@ -158,6 +164,13 @@ public final class EmulatorServer extends VerticleBase {
     GraphSurface graph = GraphSurface.mount(router, vertx, config.graphApps(), config.dataDir(), settings,
         journal, calls, media, recordings);
 
+    // The console only watches (nothing it does reaches an app); it hears an event before the
+    // callback rendered from it is journalled, so timelines show them in that order.
+    ConsoleFeed console = new ConsoleFeed(new ConsoleFeed.Parts(vertx, clock, config.timeScale(), calls, media,
+        transcriptions, settings));
+    events.subscribe(console::on);
+    journal.watch(console::journalled);
+    calls.follow(console);
     // The fan-out: the apps' callbacks are queued first, then scenarios react, then the journal notes.
     events.subscribe(new AcsEvents(webhook::deliver, clock, settings)::on);
     events.subscribe(graph.events(webhook::deliver)::on);
@@ -186,9 +199,11 @@ public final class EmulatorServer extends VerticleBase {
     };
     new AcsRoutes(calls, media, transcriptions, settings, journal, repeats, config.accessKey(), config.loose())
         .mount(vertx, router);
+    // Before the control API: the console page needs no control token (its API calls do).
+    consolePage.mount(router);
     control = new ControlRoutes(new ControlRoutes.Parts(vertx, clock, calls, media, transcriptions, caller, webhook,
         journal, faults, scenarios, settings, eventGrid, graph.incomingCalls(), config.dataDir(), reset,
-        List.of(speech.control()), scenarioSections), config.controlToken());
+        List.of(speech.control(), new ConsoleApi(console, calls)), scenarioSections), config.controlToken());
     control.mount(router);
     // The last route answers everything else: in an envelope clients parse rather than Vert.x's HTML
     // page, naming the surfaces an app may be looking for.

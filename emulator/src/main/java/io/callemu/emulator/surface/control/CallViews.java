@@ -18,8 +18,11 @@ import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import java.util.Map;
 
-/** How the control API shows calls: a summary for the list, the whole state for one call. */
-final class CallViews {
+/**
+ * How the control API shows calls: a summary for the list, the whole state for one call (the web
+ * console shows the same views).
+ */
+public final class CallViews {
 
   private static final Map<EndCause, String> ENDED_BY = Map.of(EndCause.APP_HUNG_UP, "app",
       EndCause.REMOTE_HUNG_UP, "remote", EndCause.DECLINED, "declined", EndCause.SETUP_FAILED, "failed",
@@ -31,7 +34,7 @@ final class CallViews {
   private CallViews() {
   }
 
-  static JsonObject summary(Call call) {
+  public static JsonObject summary(Call call) {
     JsonObject o = new JsonObject()
         .put("callConnectionId", call.id())
         .put("platform", lower(call.platform()))
@@ -104,7 +107,8 @@ final class CallViews {
     return o;
   }
 
-  private static JsonObject operation(OperationSnapshot op) {
+  /** One media operation with its timers' due times. */
+  public static JsonObject operation(OperationSnapshot op) {
     JsonArray timers = new JsonArray();
     op.timers().forEach((name, dueAt) -> timers.add(new JsonObject().put("name", WireNames.camel(name))
         .put("dueAt", iso(dueAt)).put("dueAtMillis", dueAt)));

@@ -2,14 +2,15 @@ package io.callemu.emulator.surface.control;
 
 /**
  * A refused control request: HTTP status, a code word and a message, rendered as
- * {@code {"error":{"code","message"}}}. Made by {@link ControlErrors}.
+ * {@code {"error":{"code","message"}}} by {@link ControlErrors} (for the control API's own
+ * resources and its extensions alike).
  */
-final class ControlError extends RuntimeException {
+public final class ControlError extends RuntimeException {
 
   private final int status;
   private final String code;
 
-  ControlError(int status, String code, String message) {
+  public ControlError(int status, String code, String message) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;

@@ -77,4 +77,24 @@ class VirtualClockTest {
           test.completeNow();
         }))));
   }
+
+  @Test
+  void movedListenersHearEachStepOfAnAdvanceEvenWithoutTimersAndNothingForAZeroAdvance(Vertx vertx,
+      VertxTestContext test) {
+    Context context = vertx.getOrCreateContext();
+    context.runOnContext(v -> {
+      VirtualClock clock = new VirtualClock(context, 1_000);
+      List<Long> moves = new ArrayList<>();
+      clock.onMoved(() -> moves.add(clock.nowMillis()));
+      clock.schedule(100, () -> moves.add(-clock.nowMillis()));
+      clock.advance(0, Future::succeededFuture)
+          .compose(x -> clock.advance(250, Future::succeededFuture))
+          .compose(x -> clock.advance(50, Future::succeededFuture))
+          .onComplete(test.succeeding(now -> test.verify(() -> {
+            // Told before the timer due then fires (it sees the new time), and at each target.
+            assertThat(moves).containsExactly(1_100L, -1_100L, 1_250L, 1_300L);
+            test.completeNow();
+          })));
+    });
+  }
 }

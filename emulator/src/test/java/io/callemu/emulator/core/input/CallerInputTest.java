@@ -78,4 +78,34 @@ class CallerInputTest {
     });
     assertThat(late).containsExactly("closed");
   }
+
+  @Test
+  void aFirstSubscriberHearsEachInputBeforeTheOthersAndCanLeaveLikeThem() {
+    CallerInput input = new CallerInput("c1");
+    List<String> seen = new ArrayList<>();
+    input.subscribe(tonesTo(seen, "acts"));
+    Subscription watcher = input.subscribeFirst(tonesTo(seen, "watches"));
+    input.tone(new ToneInput("4:+1", DtmfTone.ONE, 1));
+    watcher.cancel();
+    input.tone(new ToneInput("4:+1", DtmfTone.TWO, 2));
+    assertThat(seen).containsExactly("watches 1", "acts 1", "acts 2");
+    input.close();
+    List<String> late = new ArrayList<>();
+    input.subscribeFirst(new CallerInputListener() {
+      @Override
+      public void inputClosed() {
+        late.add("closed");
+      }
+    });
+    assertThat(late).containsExactly("closed");
+  }
+
+  private static CallerInputListener tonesTo(List<String> seen, String who) {
+    return new CallerInputListener() {
+      @Override
+      public void toneReceived(ToneInput tone) {
+        seen.add(who + " " + tone.tone().key());
+      }
+    };
+  }
 }
