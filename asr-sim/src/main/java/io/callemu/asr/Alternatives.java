@@ -27,12 +27,15 @@ final class Alternatives {
     private Alternatives() {
     }
 
-    /** 1–3 entries; {@code confidence} is the top entry's, or null for a seeded one in 0.80..0.97. */
+    /**
+     * 1–3 entries; {@code confidence} is the top entry's, or null for a seeded one in 0.80..0.97; word
+     * offsets count from {@code originTicks}.
+     */
     static List<NBestEntry> of(List<SpokenWord> words, Map<String, String> casing, ProfanityFilter profanity,
-                               Double confidence, SplittableRandom random) {
+                               Double confidence, SplittableRandom random, long originTicks) {
         double top = confidence != null ? confidence : 0.80 + 0.17 * random.nextDouble();
         List<NBestEntry> out = new ArrayList<>(3);
-        out.add(entry(words, casing, profanity, top));
+        out.add(entry(words, casing, profanity, top, originTicks));
         int wanted = 1 + random.nextInt(3);
         List<List<SpokenWord>> variants = new ArrayList<>(2);
         addIfNew(variants, words, homophoneSwapped(words, random));
@@ -45,7 +48,7 @@ final class Alternatives {
         double conf = top;
         for (int i = 0; i < variants.size() && out.size() < wanted; i++) {
             conf *= 0.6 + 0.3 * random.nextDouble();
-            NBestEntry alternative = entry(variants.get(i), casing, profanity, conf);
+            NBestEntry alternative = entry(variants.get(i), casing, profanity, conf, originTicks);
             if (!alternative.forms().isBlank()) {
                 out.add(alternative);
             }
@@ -54,12 +57,12 @@ final class Alternatives {
     }
 
     private static NBestEntry entry(List<SpokenWord> words, Map<String, String> casing, ProfanityFilter profanity,
-                                    double confidence) {
+                                    double confidence, long originTicks) {
         List<String> texts = new ArrayList<>(words.size());
         List<Word> timed = new ArrayList<>(words.size());
         for (SpokenWord w : words) {
             texts.add(w.text());
-            timed.add(w.toWord());
+            timed.add(w.toWord(originTicks));
         }
         return new NBestEntry(confidence, TextForms.of(Lexical.ofWords(texts, casing), profanity), timed);
     }

@@ -57,20 +57,4 @@ public final class ProfanityFilter {
         }
         return out;
     }
-
-    /** The words with the mode applied: masked keeps one {@code *} per character, removed drops the word. */
-    public List<String> apply(List<String> words) {
-        if (mode == ProfanityMode.RAW || !containsProfanity(words)) {
-            return words;
-        }
-        List<String> out = new ArrayList<>(words.size());
-        for (String w : words) {
-            if (!isProfane(w)) {
-                out.add(w);
-            } else if (mode == ProfanityMode.MASKED) {
-                out.add("*".repeat(w.length()));
-            }
-        }
-        return out;
-    }
 }
