@@ -213,10 +213,23 @@ public final class Recognition {
                     stream.speakerRawId(), null));
         }
 
+        private boolean saidByOneSource(List<SpokenWord> said) {
+            for (SpokenWord w : said) {
+                if (w.source() != said.get(0).source()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** A Success, or null when nothing is left to show (profanity alone, removed). */
         private RecognitionResult success(List<SpokenWord> said, long offset, long duration, String speaker) {
-            Map<String, String> casing = new HashMap<>();
-            said.forEach(w -> w.source().casing().forEach(casing::putIfAbsent));
+            Map<String, String> casing = said.get(0).source().casing();
+            if (!saidByOneSource(said)) {
+                Map<String, String> merged = new HashMap<>();
+                said.forEach(w -> w.source().casing().forEach(merged::putIfAbsent));
+                casing = merged;
+            }
             SplittableRandom random = new SplittableRandom(config.seed() + SEED_MIX * ++phraseIndex);
             List<NBestEntry> nBest = Alternatives.of(said, casing, config.profanity(), said.get(0).source().confidence(),
                     random, originTicks);

@@ -64,14 +64,6 @@ final class Segmenter {
         return inPhrase;
     }
 
-    boolean speaking() {
-        return speaking;
-    }
-
-    long lastSpeechEndMillis() {
-        return lastSpeechEndMs;
-    }
-
     /** (Re)starts the initial-silence and babble timers at {@code atMs}: the prompt before the recognition has played. */
     void startWaitingTimers(long atMs) {
         timersRunning = true;

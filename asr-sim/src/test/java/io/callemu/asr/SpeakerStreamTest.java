@@ -259,6 +259,49 @@ class SpeakerStreamTest {
     }
 
     @Test
+    void aTranscriptionAndARecognizeOnLiveFramesShareTheQueuedTranscript() {
+        PcmAudio clip = TestAudio.fixture("digits.wav");
+        short[] audio = TestAudio.withNoise(TestAudio.padded(clip, 600, 1000), clip, 20, 4);
+        RecordingListener transcription = new RecordingListener();
+        RecordingListener recognize = new RecordingListener();
+        stream.startRecognition(continuous().build(), transcription);
+        stream.startRecognition(singleShot().endSilenceTimeoutMs(800).build(), recognize);
+        stream.expectTranscript("one two three four", null);
+        for (int off = 0; off + 320 <= audio.length; off += 320) {
+            stream.pushFrame(audio, off);
+        }
+        stream.advanceTo(stream.positionMillis() + 1000);
+
+        assertThat(transcription.onlyResult().displayText()).isEqualTo("1234.");
+        assertThat(recognize.onlyResult().displayText()).isEqualTo("1234.");
+        assertThat(recognize.onlyResult().best().words()).isEqualTo(transcription.onlyResult().best().words());
+    }
+
+    @Test
+    void noiseGoingOnWhenARecognitionStartsCountsFromItsStart() {
+        stream.schedule(new AudioClip(PcmAudio.of(TestAudio.noise(10_000, -30, 9)), 0, null, null));
+        stream.advanceTo(2000);
+        RecordingListener heard = new RecordingListener();
+        stream.startRecognition(singleShot().babbleTimeoutMs(3000).build(), heard);
+        stream.advanceTo(10_000);
+        assertThat(heard.onlyResult().status()).isEqualTo(RecognitionStatus.BABBLE_TIMEOUT);
+        assertThat(heard.onlyResult().offsetTicks()).isEqualTo(Ticks.fromMillis(3000));
+    }
+
+    @Test
+    void aTranscriptionWithoutIntermediateResultsSendsNoHypotheses() {
+        RecordingListener heard = new RecordingListener();
+        stream.startRecognition(continuous().hypotheses(false).build(), heard);
+        stream.schedule(Utterance.at(500, "I would like to pay my bill"));
+        assertThat(stream.nextEventMillis()).isEqualTo(500);
+        stream.advanceTo(500);
+        assertThat(stream.nextEventMillis()).as("the end of the utterance, no hypothesis on the way").isEqualTo(2320);
+        stream.advanceTo(5000);
+        assertThat(heard.hypotheses).isEmpty();
+        assertThat(heard.onlyResult().displayText()).isEqualTo("I would like to pay my bill.");
+    }
+
+    @Test
     void aStereoWavClipIsRecognisedAsItsMonoTwin() {
         RecordingListener stereo = new RecordingListener();
         SpeakerStream s1 = new SpeakerStream(StreamSettings.of(CALLER));

@@ -24,6 +24,7 @@ final class Addresses {
             "point", "aim", "laugh", "stare", "out", "up", "and", "or", "but", "to", "from", "the", "a", "an", "one");
     private static final Set<String> LOCAL_SEPARATORS = Set.of("dot", "underscore", "dash", "hyphen");
 
+    private static final Pattern SLASH = Pattern.compile("/");
     private static final Pattern EMAIL = Pattern.compile("[a-z0-9][a-z0-9._-]*@[a-z0-9-]+(\\.[a-z0-9-]+)+");
     private static final Pattern WEB = Pattern.compile("(https?://)?([a-z0-9-]+\\.)+[a-z]{2,}(/[a-z0-9._~/-]*)?");
 
@@ -185,7 +186,7 @@ final class Addresses {
         }
         spellLabels(host, out);
         if (slash >= 0) {
-            for (String part : rest.substring(slash + 1).split("/")) {
+            for (String part : SLASH.split(rest.substring(slash + 1))) {
                 if (!part.isEmpty()) {
                     out.add("slash");
                     spellLabels(part, out);

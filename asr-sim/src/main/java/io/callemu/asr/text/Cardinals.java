@@ -35,6 +35,9 @@ final class Cardinals {
     }
 
     /** Words after which "second", "first" and "third" are not ordinals but a unit of time or an adverb. */
+    private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile("\\d[\\d,]*(\\.\\d+)?");
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})*(\\.\\d+)?");
+
     private static final Set<String> BEFORE_NON_ORDINAL = Set.of("a", "one", "per", "each", "every", "this", "that",
             "at", "half", "split");
     /** Words after which "one" is a pronoun: "this one", "which one", "no one". */
@@ -203,7 +206,8 @@ final class Cardinals {
     static boolean verbalize(String number, String scaleWord, List<String> out) {
         String sign = number.startsWith("-") || number.startsWith("\u2212") ? "minus" : number.startsWith("+") ? "plus" : null;
         String s = sign == null ? number : number.substring(1);
-        if (!s.matches("\\d[\\d,]*(\\.\\d+)?") || (s.contains(",") && !s.matches("\\d{1,3}(,\\d{3})*(\\.\\d+)?"))) {
+        if (s.isEmpty() || !Character.isDigit(s.charAt(0)) || !WRITTEN.matcher(s).matches()
+                || (s.indexOf(',') >= 0 && !GROUPED.matcher(s).matches())) {
             return false;
         }
         if (sign != null) {

@@ -141,6 +141,21 @@ final class Dates {
      */
     static int verbalize(String[] raw, int i, List<String> out) {
         String token = Lexical.stripEdges(raw[i]);
+        if (token.isEmpty()) {
+            return 0;
+        }
+        if (!Character.isDigit(token.charAt(0))) {
+            int month = writtenMonth(token);
+            if (month < 0 || i + 1 >= raw.length) {
+                return 0;
+            }
+            Matcher day = DAY.matcher(Lexical.stripEdges(raw[i + 1]));
+            if (!day.matches()) {
+                return 0;
+            }
+            int year = yearToken(raw, i + 2);
+            return say(month, Integer.parseInt(day.group(1)), year, false, out) ? (year > 0 ? 3 : 2) : 0;
+        }
         Matcher numeric = NUMERIC.matcher(token);
         if (numeric.matches()) {
             int year = numeric.group(3) == null ? 0 : Integer.parseInt(numeric.group(3));
@@ -152,19 +167,11 @@ final class Dates {
             return say(Integer.parseInt(iso.group(2)) - 1, Integer.parseInt(iso.group(3)), Integer.parseInt(iso.group(1)),
                     false, out) ? 1 : 0;
         }
-        int month = writtenMonth(token);
-        if (month >= 0 && i + 1 < raw.length) {
-            Matcher day = DAY.matcher(Lexical.stripEdges(raw[i + 1]));
-            if (day.matches()) {
-                int year = yearToken(raw, i + 2);
-                return say(month, Integer.parseInt(day.group(1)), year, false, out) ? (year > 0 ? 3 : 2) : 0;
-            }
-        }
         Matcher day = DAY.matcher(token);
-        if (day.matches() && i + 1 < raw.length && writtenMonth(Lexical.stripEdges(raw[i + 1])) >= 0) {
+        int month = i + 1 < raw.length ? writtenMonth(Lexical.stripEdges(raw[i + 1])) : -1;
+        if (month >= 0 && day.matches()) {
             int year = yearToken(raw, i + 2);
-            return say(writtenMonth(Lexical.stripEdges(raw[i + 1])), Integer.parseInt(day.group(1)), year, true, out)
-                    ? (year > 0 ? 3 : 2) : 0;
+            return say(month, Integer.parseInt(day.group(1)), year, true, out) ? (year > 0 ? 3 : 2) : 0;
         }
         return 0;
     }
@@ -219,6 +226,9 @@ final class Dates {
      * "May" and "March" count only capitalised ("we march 3 miles").
      */
     private static int writtenMonth(String token) {
+        if (token.length() < 3 || token.length() > 10 || !Character.isLetter(token.charAt(0))) {
+            return -1;
+        }
         String t = token.toLowerCase(Locale.ROOT);
         if ((t.equals("may") || t.equals("march")) && !Character.isUpperCase(token.charAt(0))) {
             return -1;
@@ -226,8 +236,13 @@ final class Dates {
         if (t.endsWith(".")) {
             t = t.substring(0, t.length() - 1);
         }
-        if (t.length() < 3 || !t.chars().allMatch(Character::isLetter)) {
+        if (t.length() < 3) {
             return -1;
+        }
+        for (int c = 0; c < t.length(); c++) {
+            if (!Character.isLetter(t.charAt(c))) {
+                return -1;
+            }
         }
         for (int m = 0; m < MONTHS.length; m++) {
             if (MONTHS[m].equals(t) || (MONTHS[m].startsWith(t) && (t.length() == 3 || t.equals("sept")))) {

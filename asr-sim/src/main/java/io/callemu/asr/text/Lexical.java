@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a script says a caller spoke into the lexical form a speech service reports: lower-case
@@ -18,6 +19,12 @@ import java.util.Map;
  */
 public final class Lexical {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern JOINERS = Pattern.compile("[-/:]");
+    private static final Pattern ORDINAL = Pattern.compile("\\d{1,15}(st|nd|rd|th)");
+    private static final Pattern AREA_CODE_FIRST = Pattern.compile("\\(\\d+\\).*");
+    private static final Pattern DIGIT_THEN_BRACKET = Pattern.compile(".*\\d\\)");
+
     private final List<String> words;
     private final Map<String, String> casing;
 
@@ -30,7 +37,7 @@ public final class Lexical {
     public static Lexical of(String text) {
         List<String> words = new ArrayList<>();
         Map<String, String> casing = new LinkedHashMap<>();
-        String[] raw = text.trim().split("\\s+");
+        String[] raw = WHITESPACE.split(text.trim());
         int i = 0;
         while (i < raw.length) {
             if (raw[i].isEmpty()) {
@@ -71,6 +78,15 @@ public final class Lexical {
 
     /** Says the raw token at {@code i} (and the tokens it needs after it); returns how many raw tokens it used. */
     private static int verbalize(String[] raw, int i, List<String> out) {
+        String token = stripEdges(raw[i]);
+        if (isPlainWord(token)) {
+            // most of a script: no digits or symbols, so only a month name can start something else
+            int used = Dates.verbalize(raw, i, out);
+            if (used == 0) {
+                out.add(token.toLowerCase(Locale.ROOT));
+            }
+            return Math.max(used, 1);
+        }
         int used = ClockTimes.verbalize(raw, i, out);
         if (used == 0) {
             used = Dates.verbalize(raw, i, out);
@@ -78,7 +94,6 @@ public final class Lexical {
         if (used > 0) {
             return used;
         }
-        String token = stripEdges(raw[i]);
         String next = i + 1 < raw.length ? Cardinals.scaleWordOf(stripEdges(raw[i + 1])) : null;
         if (Money.verbalize(token, next, out) || Cardinals.verbalize(token, next, out)) {
             return next != null && (startsWithSymbolOrDigit(token)) ? 2 : 1;
@@ -91,6 +106,21 @@ public final class Lexical {
         return 1;
     }
 
+    /** Letters, with apostrophes inside ("what's"): said as it is written. */
+    private static boolean isPlainWord(String token) {
+        int n = token.length();
+        if (n == 0 || !Character.isLetter(token.charAt(0)) || !Character.isLetter(token.charAt(n - 1))) {
+            return false;
+        }
+        for (int c = 1; c < n - 1; c++) {
+            char ch = token.charAt(c);
+            if (!Character.isLetter(ch) && ch != '\'') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean startsWithSymbolOrDigit(String token) {
         return !token.isEmpty() && !Character.isLetter(token.charAt(0));
     }
@@ -98,7 +128,7 @@ public final class Lexical {
     /** "21st" → "twenty first". */
     private static boolean ordinal(String token, List<String> out) {
         String t = token.toLowerCase(Locale.ROOT);
-        if (!t.matches("\\d{1,15}(st|nd|rd|th)")) {
+        if (t.isEmpty() || !Character.isDigit(t.charAt(0)) || !ORDINAL.matcher(t).matches()) {
             return false;
         }
         long n = Long.parseLong(t.substring(0, t.length() - 2));
@@ -130,7 +160,7 @@ public final class Lexical {
      */
     private static void words(String token, List<String> out) {
         String lower = token.toLowerCase(Locale.ROOT);
-        for (String part : lower.split("[-/:]")) {
+        for (String part : JOINERS.split(lower)) {
             String core = stripEdges(part);
             if (core.isEmpty()) {
                 continue;
@@ -221,10 +251,10 @@ public final class Lexical {
         }
         String core = s.substring(from, to);
         // brackets are kept only when they enclose an area code: "(425)"
-        if (core.startsWith("(") && !core.matches("\\(\\d+\\).*")) {
+        if (core.startsWith("(") && !AREA_CODE_FIRST.matcher(core).matches()) {
             core = core.substring(1);
         }
-        if (core.endsWith(")") && !core.matches(".*\\d\\)")) {
+        if (core.endsWith(")") && !DIGIT_THEN_BRACKET.matcher(core).matches()) {
             core = core.substring(0, core.length() - 1);
         }
         return core;
@@ -232,11 +262,17 @@ public final class Lexical {
 
     private static void rememberCasing(String raw, boolean notFirst, Map<String, String> casing) {
         String word = stripEdges(raw);
-        if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetter(c) || c == '\'')) {
+        if (!isPlainWord(word)) {
             return;
         }
-        boolean hasUpper = word.chars().anyMatch(Character::isUpperCase);
-        boolean acronym = word.length() > 1 && word.chars().allMatch(c -> Character.isUpperCase(c) || c == '\'');
+        boolean hasUpper = false;
+        boolean allUpper = true;
+        for (int c = 0; c < word.length(); c++) {
+            char ch = word.charAt(c);
+            hasUpper |= Character.isUpperCase(ch);
+            allUpper &= Character.isUpperCase(ch) || ch == '\'';
+        }
+        boolean acronym = word.length() > 1 && allUpper;
         if (hasUpper && (notFirst || acronym)) {
             casing.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
         }

@@ -1,5 +1,6 @@
 package io.callemu.asr.text;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,17 +27,38 @@ final class NumberWords {
             "one", "first", "two", "second", "three", "third", "five", "fifth", "eight", "eighth",
             "nine", "ninth", "twelve", "twelfth");
 
+    /** Lookups for the parsers, which ask about every word they see. */
+    private static final Map<String, Integer> BELOW_TWENTY_VALUES = new HashMap<>();
+    private static final Map<String, Integer> TENS_VALUES = new HashMap<>();
+    private static final Map<String, Long> SCALE_VALUES_BY_WORD = new HashMap<>();
+    private static final Map<String, String> CARDINAL_OF_ORDINAL = new HashMap<>();
+
+    static {
+        for (int i = 0; i < BELOW_TWENTY.length; i++) {
+            BELOW_TWENTY_VALUES.put(BELOW_TWENTY[i], i);
+        }
+        for (int i = 2; i < TENS.length; i++) {
+            TENS_VALUES.put(TENS[i], i * 10);
+        }
+        for (int i = 0; i < SCALES.length; i++) {
+            SCALE_VALUES_BY_WORD.put(SCALES[i], SCALE_VALUES[i]);
+        }
+        List<String> bases = new java.util.ArrayList<>(List.of(BELOW_TWENTY).subList(1, BELOW_TWENTY.length));
+        bases.addAll(java.util.Arrays.asList(TENS).subList(2, TENS.length));
+        bases.add("hundred");
+        bases.addAll(List.of(SCALES));
+        for (String base : bases) {
+            CARDINAL_OF_ORDINAL.put(ordinalOf(base), base);
+        }
+    }
+
     private NumberWords() {
     }
 
     /** The value of "zero".."nineteen", or -1. */
     static int belowTwenty(String word) {
-        for (int i = 0; i < BELOW_TWENTY.length; i++) {
-            if (BELOW_TWENTY[i].equals(word)) {
-                return i;
-            }
-        }
-        return -1;
+        Integer v = BELOW_TWENTY_VALUES.get(word);
+        return v == null ? -1 : v;
     }
 
     /** The value of a single digit word "zero".."nine", or -1. */
@@ -47,48 +69,23 @@ final class NumberWords {
 
     /** The value of "twenty".."ninety", or -1. */
     static int tens(String word) {
-        for (int i = 2; i < TENS.length; i++) {
-            if (TENS[i].equals(word)) {
-                return i * 10;
-            }
-        }
-        return -1;
+        Integer v = TENS_VALUES.get(word);
+        return v == null ? -1 : v;
     }
 
     /** The value of "thousand".."trillion", or -1. */
     static long scale(String word) {
-        for (int i = 0; i < SCALES.length; i++) {
-            if (SCALES[i].equals(word)) {
-                return SCALE_VALUES[i];
-            }
-        }
-        return -1;
+        Long v = SCALE_VALUES_BY_WORD.get(word);
+        return v == null ? -1 : v;
     }
 
     static boolean isNumberWord(String word) {
         return belowTwenty(word) >= 0 || tens(word) > 0 || word.equals("hundred") || scale(word) > 0;
     }
 
-    static String digitWord(int digit) {
-        return BELOW_TWENTY[digit];
-    }
-
     /** The cardinal word an ordinal word ends with ("twentieth" → "twenty", "first" → "one"), or null. */
     static String cardinalOfOrdinal(String word) {
-        for (Map.Entry<String, String> e : IRREGULAR_ORDINALS.entrySet()) {
-            if (e.getValue().equals(word)) {
-                return e.getKey();
-            }
-        }
-        if (word.endsWith("ieth")) {
-            String base = word.substring(0, word.length() - 4) + "y";
-            return tens(base) > 0 ? base : null;
-        }
-        if (word.endsWith("th")) {
-            String base = word.substring(0, word.length() - 2);
-            return isNumberWord(base) && !base.equals("zero") ? base : null;
-        }
-        return null;
+        return CARDINAL_OF_ORDINAL.get(word);
     }
 
     /** Spells {@code n} (|n| ≤ {@link #MAX}) as people say it; negatives start with "minus". */

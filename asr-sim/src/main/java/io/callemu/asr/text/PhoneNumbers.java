@@ -13,6 +13,8 @@ import java.util.List;
 final class PhoneNumbers {
 
     private static final int MIN_SINGLE_DIGITS = 3;
+    private static final java.util.regex.Pattern SEPARATED_DIGITS =
+            java.util.regex.Pattern.compile("\\+?\\(?\\d+\\)?([-.]\\(?\\d+\\)?)*");
 
     private PhoneNumbers() {
     }
@@ -132,7 +134,7 @@ final class PhoneNumbers {
     static boolean verbalize(String token, List<String> out) {
         boolean separated = token.contains("-") || token.contains("(") || token.startsWith("+")
                 || token.indexOf('.') != token.lastIndexOf('.');
-        if (!separated || !token.matches("\\+?\\(?\\d+\\)?([-.]\\(?\\d+\\)?)*")) {
+        if (!separated || !SEPARATED_DIGITS.matcher(token).matches()) {
             return false;
         }
         if (token.startsWith("+")) {
