@@ -1,6 +1,7 @@
 package io.callemu.asr;
 
 import io.callemu.asr.audio.PcmAudio;
+import io.callemu.asr.vad.EnergyVad;
 
 /**
  * A whole piece of audio a speaker says, put on the stream timeline at once (an uploaded WAV file, a
@@ -25,7 +26,7 @@ public record AudioClip(PcmAudio audio, long startMillis, String transcript, Str
 
     /** How long the clip occupies the stream: whole 20 ms frames, the last one padded with silence. */
     public long durationMillis() {
-        long frames = (audio.length() + io.callemu.asr.vad.EnergyVad.FRAME_SAMPLES - 1) / io.callemu.asr.vad.EnergyVad.FRAME_SAMPLES;
-        return frames * io.callemu.asr.vad.EnergyVad.FRAME_MILLIS;
+        long frames = (audio.length() + EnergyVad.FRAME_SAMPLES - 1) / EnergyVad.FRAME_SAMPLES;
+        return frames * EnergyVad.FRAME_MILLIS;
     }
 }
