@@ -2,6 +2,7 @@ package io.callemu.asr.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Inverse text normalisation (ITN): lexical words to their written form, as the Speech service's
@@ -12,6 +13,11 @@ import java.util.List;
  * (that is the display form's job) beyond what a written entity needs ("PM", "$", "@").
  */
 public final class InverseTextNormalizer {
+
+    /** Words that can start an entity besides numbers and months: signs, "the fourth of …", schemes, "w w w". */
+    private static final Set<String> STARTERS = Set.of("minus", "negative", "plus", "double", "the", "h", "w");
+    /** Words after which the word before may start an address: "john at …", "contoso dot com", "john dot smith …". */
+    private static final Set<String> ADDRESS_JOINERS = Set.of("at", "dot", "underscore", "dash", "hyphen");
 
     private InverseTextNormalizer() {
     }
@@ -31,6 +37,11 @@ public final class InverseTextNormalizer {
         while (i < words.size()) {
             String previous = i > 0 ? words.get(i - 1) : "";
             boolean afterNumber = !out.isEmpty() && out.get(out.size() - 1).kind() != TokenKind.WORD;
+            if (!mayStartEntity(words, i)) {
+                out.add(ItnToken.word(words.get(i))); // most words: no grammar could take them
+                i++;
+                continue;
+            }
             int used = Addresses.match(words, i, out);
             if (used == 0) {
                 used = ClockTimes.match(words, i, previous, out);
@@ -54,5 +65,12 @@ public final class InverseTextNormalizer {
             i += used;
         }
         return out;
+    }
+
+    /** Whether any grammar could start at word {@code i}; a cheap test that spares ordinary words the grammars. */
+    private static boolean mayStartEntity(List<String> words, int i) {
+        String w = words.get(i);
+        return NumberWords.isNumberWord(w) || NumberWords.cardinalOfOrdinal(w) != null || Dates.month(w) >= 0
+                || STARTERS.contains(w) || (i + 1 < words.size() && ADDRESS_JOINERS.contains(words.get(i + 1)));
     }
 }
