@@ -158,6 +158,9 @@ final class Addresses {
 
     /** Spells a written e-mail or web address; returns false when the token is neither. */
     static boolean verbalize(String token, List<String> out) {
+        if (token.indexOf('.') < 0) {
+            return false; // every address has a dot
+        }
         String t = token.toLowerCase(Locale.ROOT);
         if (EMAIL.matcher(t).matches()) {
             int at = t.indexOf('@');

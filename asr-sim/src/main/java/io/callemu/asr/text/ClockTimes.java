@@ -110,7 +110,14 @@ final class ClockTimes {
      * token "PM"); returns the raw tokens used, 0 when it is not a time.
      */
     static int verbalize(String[] raw, int i, List<String> out) {
-        Matcher m = WRITTEN.matcher(Lexical.stripEdges(raw[i]));
+        String token = Lexical.stripEdges(raw[i]);
+        if (token.isEmpty() || !Character.isDigit(token.charAt(0))) {
+            return 0;
+        }
+        if (Lexical.isDigits(token) && (i + 1 >= raw.length || raw[i + 1].isEmpty() || "aApP".indexOf(raw[i + 1].charAt(0)) < 0)) {
+            return 0; // a bare number is a time only before "AM" or "PM"
+        }
+        Matcher m = WRITTEN.matcher(token);
         if (!m.matches()) {
             return 0;
         }

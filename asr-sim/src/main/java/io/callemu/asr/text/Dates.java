@@ -156,6 +156,9 @@ final class Dates {
             int year = yearToken(raw, i + 2);
             return say(month, Integer.parseInt(day.group(1)), year, false, out) ? (year > 0 ? 3 : 2) : 0;
         }
+        if (token.indexOf('/') < 0 && token.indexOf('-') < 0) {
+            return dayFirst(raw, i, token, out); // "4 March"
+        }
         Matcher numeric = NUMERIC.matcher(token);
         if (numeric.matches()) {
             int year = numeric.group(3) == null ? 0 : Integer.parseInt(numeric.group(3));
@@ -167,13 +170,20 @@ final class Dates {
             return say(Integer.parseInt(iso.group(2)) - 1, Integer.parseInt(iso.group(3)), Integer.parseInt(iso.group(1)),
                     false, out) ? 1 : 0;
         }
-        Matcher day = DAY.matcher(token);
-        int month = i + 1 < raw.length ? writtenMonth(Lexical.stripEdges(raw[i + 1])) : -1;
-        if (month >= 0 && day.matches()) {
-            int year = yearToken(raw, i + 2);
-            return say(month, Integer.parseInt(day.group(1)), year, true, out) ? (year > 0 ? 3 : 2) : 0;
-        }
         return 0;
+    }
+
+    private static int dayFirst(String[] raw, int i, String token, List<String> out) {
+        int month = i + 1 < raw.length ? writtenMonth(Lexical.stripEdges(raw[i + 1])) : -1;
+        if (month < 0) {
+            return 0;
+        }
+        Matcher day = DAY.matcher(token);
+        if (!day.matches()) {
+            return 0;
+        }
+        int year = yearToken(raw, i + 2);
+        return say(month, Integer.parseInt(day.group(1)), year, true, out) ? (year > 0 ? 3 : 2) : 0;
     }
 
     private static boolean say(int month, int day, int year, boolean dayFirst, List<String> out) {

@@ -106,6 +106,15 @@ public final class Lexical {
         return 1;
     }
 
+    static boolean isDigits(String token) {
+        for (int c = 0; c < token.length(); c++) {
+            if (!Character.isDigit(token.charAt(c))) {
+                return false;
+            }
+        }
+        return !token.isEmpty();
+    }
+
     /** Letters, with apostrophes inside ("what's"): said as it is written. */
     private static boolean isPlainWord(String token) {
         int n = token.length();

@@ -132,6 +132,9 @@ final class Money {
      * when the token is not one.
      */
     static boolean verbalize(String token, String scaleWord, List<String> out) {
+        if (token.length() < 2 || "$€£-\u2212".indexOf(token.charAt(0)) < 0) {
+            return false;
+        }
         Matcher m = WRITTEN.matcher(token);
         if (!m.matches()) {
             return false;
