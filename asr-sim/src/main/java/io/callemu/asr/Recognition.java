@@ -173,7 +173,8 @@ public final class Recognition {
 
         @Override
         public void hypothesisDue(long phraseStartMs, long atMs) {
-            List<SpokenWord> heard = stream.words().heardBy(Ticks.fromMillis(phraseStartMs), Ticks.fromMillis(atMs), takenTicks);
+            List<SpokenWord> heard = fromPhraseStart(stream.words().heardBy(Ticks.fromMillis(phraseStartMs),
+                    Ticks.fromMillis(atMs), takenTicks), Ticks.fromMillis(phraseStartMs));
             if (heard.isEmpty()) {
                 return;
             }
@@ -195,7 +196,7 @@ public final class Recognition {
         public void phraseEnded(long startMs, long speechEndMs, long atMs) {
             long startTicks = Ticks.fromMillis(startMs);
             long endTicks = Ticks.fromMillis(speechEndMs);
-            List<SpokenWord> said = stream.words().phrase(startTicks, endTicks, takenTicks);
+            List<SpokenWord> said = fromPhraseStart(stream.words().phrase(startTicks, endTicks, takenTicks), startTicks);
             takenTicks = Math.max(takenTicks, endTicks);
             long offset = startTicks - originTicks;
             long duration = endTicks - startTicks;
@@ -211,6 +212,22 @@ public final class Recognition {
             takenTicks = Math.max(takenTicks, Ticks.fromMillis(atMs));
             listener.recognized(RecognitionResult.withoutSpeech(status, Ticks.fromMillis(atMs) - originTicks, 0,
                     stream.speakerRawId(), null));
+        }
+
+        /**
+         * The words with none starting before the phrase: a word the detector cut into (its middle in the
+         * phrase, its start before) starts with the phrase, as the phrase's own offset does.
+         */
+        private List<SpokenWord> fromPhraseStart(List<SpokenWord> words, long phraseStartTicks) {
+            if (words.isEmpty() || words.get(0).startTicks() >= phraseStartTicks) {
+                return words;
+            }
+            List<SpokenWord> out = new ArrayList<>(words.size());
+            for (SpokenWord w : words) {
+                out.add(w.startTicks() >= phraseStartTicks ? w
+                        : new SpokenWord(w.text(), phraseStartTicks, Math.max(w.endTicks(), phraseStartTicks), w.source()));
+            }
+            return out;
         }
 
         private boolean saidByOneSource(List<SpokenWord> said) {
