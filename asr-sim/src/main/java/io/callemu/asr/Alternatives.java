@@ -4,6 +4,7 @@ import io.callemu.asr.text.Lexical;
 import io.callemu.asr.text.ProfanityFilter;
 import io.callemu.asr.text.TextForms;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -27,25 +28,36 @@ final class Alternatives {
     private Alternatives() {
     }
 
-    /** 1–3 entries; {@code confidence} is the top entry's, or null for a seeded one in 0.80..0.97. */
+    /**
+     * 1–3 entries; {@code confidence} is the top entry's, or null for a seeded one in 0.80..0.97; word
+     * offsets count from {@code originTicks}.
+     */
     static List<NBestEntry> of(List<SpokenWord> words, Map<String, String> casing, ProfanityFilter profanity,
-                               Double confidence, SplittableRandom random) {
+                               Double confidence, SplittableRandom random, long originTicks) {
         double top = confidence != null ? confidence : 0.80 + 0.17 * random.nextDouble();
-        List<NBestEntry> out = new ArrayList<>(3);
-        out.add(entry(words, casing, profanity, top));
+        NBestEntry intended = entry(words, casing, profanity, top, originTicks);
         int wanted = 1 + random.nextInt(3);
-        List<List<SpokenWord>> variants = new ArrayList<>(2);
-        addIfNew(variants, words, homophoneSwapped(words, random));
-        if (words.size() > 1) {
-            addIfNew(variants, words, words.subList(0, words.size() - 1));
+        if (wanted == 1) {
+            return List.of(intended);
         }
-        if (variants.size() == 2 && random.nextBoolean()) {
-            variants.add(variants.remove(0));
+        List<SpokenWord> swapped = homophoneSwapped(words, random);
+        List<SpokenWord> shortened = words.size() > 1 ? words.subList(0, words.size() - 1) : null;
+        List<SpokenWord> first = swapped != null ? swapped : shortened;
+        List<SpokenWord> second = swapped != null ? shortened : null;
+        if (second != null && random.nextBoolean()) {
+            List<SpokenWord> t = first;
+            first = second;
+            second = t;
         }
+        List<NBestEntry> out = new ArrayList<>(wanted);
+        out.add(intended);
         double conf = top;
-        for (int i = 0; i < variants.size() && out.size() < wanted; i++) {
+        for (List<SpokenWord> variant : Arrays.asList(first, second)) {
+            if (variant == null || out.size() == wanted) {
+                break;
+            }
             conf *= 0.6 + 0.3 * random.nextDouble();
-            NBestEntry alternative = entry(variants.get(i), casing, profanity, conf);
+            NBestEntry alternative = entry(variant, casing, profanity, conf, originTicks);
             if (!alternative.forms().isBlank()) {
                 out.add(alternative);
             }
@@ -54,40 +66,34 @@ final class Alternatives {
     }
 
     private static NBestEntry entry(List<SpokenWord> words, Map<String, String> casing, ProfanityFilter profanity,
-                                    double confidence) {
+                                    double confidence, long originTicks) {
         List<String> texts = new ArrayList<>(words.size());
         List<Word> timed = new ArrayList<>(words.size());
         for (SpokenWord w : words) {
             texts.add(w.text());
-            timed.add(w.toWord());
+            timed.add(w.toWord(originTicks));
         }
         return new NBestEntry(confidence, TextForms.of(Lexical.ofWords(texts, casing), profanity), timed);
     }
 
+    /** The words with one sound-alike swapped in, chosen at random; null when none has one. */
     private static List<SpokenWord> homophoneSwapped(List<SpokenWord> words, SplittableRandom random) {
-        List<Integer> candidates = new ArrayList<>();
+        int candidates = 0;
+        for (SpokenWord w : words) {
+            candidates += SOUNDS_ALIKE.containsKey(w.text()) ? 1 : 0;
+        }
+        if (candidates == 0) {
+            return null;
+        }
+        int pick = random.nextInt(candidates);
+        List<SpokenWord> out = new ArrayList<>(words);
         for (int i = 0; i < words.size(); i++) {
-            if (SOUNDS_ALIKE.containsKey(words.get(i).text())) {
-                candidates.add(i);
+            SpokenWord w = words.get(i);
+            if (SOUNDS_ALIKE.containsKey(w.text()) && pick-- == 0) {
+                out.set(i, new SpokenWord(SOUNDS_ALIKE.get(w.text()), w.startTicks(), w.endTicks(), w.source()));
+                break;
             }
         }
-        if (candidates.isEmpty()) {
-            return words;
-        }
-        int at = candidates.get(random.nextInt(candidates.size()));
-        SpokenWord w = words.get(at);
-        List<SpokenWord> out = new ArrayList<>(words);
-        out.set(at, new SpokenWord(SOUNDS_ALIKE.get(w.text()), w.startTicks(), w.endTicks(), w.source()));
         return out;
-    }
-
-    private static void addIfNew(List<List<SpokenWord>> variants, List<SpokenWord> top, List<SpokenWord> candidate) {
-        if (!candidate.isEmpty() && !texts(candidate).equals(texts(top))) {
-            variants.add(candidate);
-        }
-    }
-
-    private static List<String> texts(List<SpokenWord> words) {
-        return words.stream().map(SpokenWord::text).toList();
     }
 }

@@ -1,8 +1,10 @@
 package io.callemu.asr;
 
 /**
- * Receives what a {@link StreamingRecognizer} recognises, in stream-time order, on the thread that
- * pushes audio or advances time. Offsets are 100-ns ticks from stream start.
+ * Receives what one {@link Recognition} (or a {@link StreamingRecognizer}) recognises, in stream-time
+ * order, on the thread that pushes audio or advances time, from inside that call. Offsets are 100-ns
+ * ticks from the recognition's start (for a {@link StreamingRecognizer}, the stream's start). A
+ * listener may start, finish, fail or cancel recognitions of the stream, but not push audio or advance time.
  */
 public interface RecognitionListener {
 

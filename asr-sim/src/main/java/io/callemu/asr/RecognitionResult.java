@@ -6,7 +6,7 @@ import java.util.List;
  * A final result: one per phrase, or one per timeout or failure.
  *
  * @param status        what the service would report
- * @param offsetTicks   where the phrase's speech begins, from stream start (for timeouts: where the timer fired)
+ * @param offsetTicks   where the phrase's speech begins, from the recognition's start (for timeouts: where the timer fired)
  * @param durationTicks the speech without leading and trailing silence (0 for timeouts and errors)
  * @param nBest         1–3 alternatives for {@link RecognitionStatus#SUCCESS}, the intended one first; empty otherwise
  * @param speakerRawId  who spoke (a communication identifier rawId), or null when unknown

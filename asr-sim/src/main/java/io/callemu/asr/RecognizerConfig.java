@@ -11,8 +11,12 @@ import java.util.Set;
  * shot, 500 ms segmentation silence, 15 s per utterance, a hypothesis about every 300 ms.
  *
  * <p>ACS mapping: {@code initialSilenceTimeoutInSeconds} × 1000 → {@link Builder#initialSilenceTimeoutMs},
- * {@code speechOptions.endSilenceTimeoutInMs} → {@link Builder#segmentationSilenceTimeoutMs}
- * (ACS documents 0.5 s as the default for both its end silence and its segmentation silence).
+ * {@code speechOptions.endSilenceTimeoutInMs} → {@link Builder#endSilenceTimeoutMs} (ACS documents 0.5 s
+ * as the default for both its end silence and its segmentation silence), and the initial silence
+ * counting only after the prompt → {@link Builder#initialSilenceTimerDeferred}.
+ *
+ * <p>{@link #vad()} and {@link #defaultSpeakerRawId()} describe the input, not the recognition: only a
+ * {@link StreamingRecognizer} uses them, for the {@link SpeakerStream} it makes for itself.
  */
 public final class RecognizerConfig {
 
@@ -23,12 +27,17 @@ public final class RecognizerConfig {
     public static final int MAX_SEGMENTATION_SILENCE_MS = 5_000;
     public static final int DEFAULT_MAX_PHRASE_MS = 15_000;
     public static final int DEFAULT_HYPOTHESIS_INTERVAL_MS = 300;
+    /** The longest end silence a single shot takes (ACS accepts up to a minute). */
+    public static final int MAX_END_SILENCE_MS = 60_000;
 
     private final String locale;
     private final boolean continuous;
     private final int initialSilenceTimeoutMs;
     private final int babbleTimeoutMs;
     private final int segmentationSilenceTimeoutMs;
+    private final Integer endSilenceTimeoutMs;
+    private final boolean initialSilenceTimerDeferred;
+    private final boolean hypotheses;
     private final int maxPhraseMs;
     private final int hypothesisIntervalMs;
     private final ProfanityFilter profanity;
@@ -43,6 +52,9 @@ public final class RecognizerConfig {
                 : continuous ? DEFAULT_CONTINUOUS_INITIAL_SILENCE_MS : DEFAULT_INITIAL_SILENCE_MS;
         this.babbleTimeoutMs = b.babbleTimeoutMs != null ? b.babbleTimeoutMs : initialSilenceTimeoutMs;
         this.segmentationSilenceTimeoutMs = b.segmentationSilenceTimeoutMs;
+        this.endSilenceTimeoutMs = b.endSilenceTimeoutMs;
+        this.initialSilenceTimerDeferred = b.initialSilenceTimerDeferred;
+        this.hypotheses = b.hypotheses;
         this.maxPhraseMs = b.maxPhraseMs;
         this.hypothesisIntervalMs = b.hypothesisIntervalMs;
         this.profanity = new ProfanityFilter(b.profanityLexicon, b.profanityMode);
@@ -58,6 +70,16 @@ public final class RecognizerConfig {
             throw new IllegalArgumentException("segmentationSilenceTimeoutMs must be within "
                     + MIN_SEGMENTATION_SILENCE_MS + ".." + MAX_SEGMENTATION_SILENCE_MS + ", was "
                     + segmentationSilenceTimeoutMs);
+        }
+        if (endSilenceTimeoutMs != null) {
+            if (continuous) {
+                throw new IllegalArgumentException("endSilenceTimeoutMs is for single-shot recognition; continuous recognition"
+                        + " ends phrases after segmentationSilenceTimeoutMs");
+            }
+            if (endSilenceTimeoutMs < 0 || endSilenceTimeoutMs > MAX_END_SILENCE_MS) {
+                throw new IllegalArgumentException("endSilenceTimeoutMs must be within 0.." + MAX_END_SILENCE_MS + ", was "
+                        + endSilenceTimeoutMs);
+            }
         }
     }
 
@@ -97,6 +119,21 @@ public final class RecognizerConfig {
         return segmentationSilenceTimeoutMs;
     }
 
+    /** The silence after speech that makes a phrase final: the end silence when set, else the segmentation silence. */
+    public int endSilenceTimeoutMs() {
+        return endSilenceTimeoutMs != null ? endSilenceTimeoutMs : segmentationSilenceTimeoutMs;
+    }
+
+    /** Whether the initial-silence and babble timers wait for {@link Recognition#startInitialSilenceTimer}. */
+    public boolean initialSilenceTimerDeferred() {
+        return initialSilenceTimerDeferred;
+    }
+
+    /** Whether intermediate hypotheses are produced. */
+    public boolean hypotheses() {
+        return hypotheses;
+    }
+
     public int maxPhraseMs() {
         return maxPhraseMs;
     }
@@ -128,6 +165,9 @@ public final class RecognizerConfig {
         private Integer initialSilenceTimeoutMs;
         private Integer babbleTimeoutMs;
         private int segmentationSilenceTimeoutMs = DEFAULT_SEGMENTATION_SILENCE_MS;
+        private Integer endSilenceTimeoutMs;
+        private boolean initialSilenceTimerDeferred;
+        private boolean hypotheses = true;
         private int maxPhraseMs = DEFAULT_MAX_PHRASE_MS;
         private int hypothesisIntervalMs = DEFAULT_HYPOTHESIS_INTERVAL_MS;
         private ProfanityMode profanityMode = ProfanityMode.MASKED;
@@ -165,6 +205,31 @@ public final class RecognizerConfig {
         /** Silence that ends a phrase (100..5000, default 500). */
         public Builder segmentationSilenceTimeoutMs(int ms) {
             this.segmentationSilenceTimeoutMs = ms;
+            return this;
+        }
+
+        /**
+         * Single shot only: the silence after speech that makes the phrase final, 0..60000 (ACS
+         * {@code endSilenceTimeoutInMs}); without it the segmentation silence does, within the Speech
+         * SDK's 100..5000.
+         */
+        public Builder endSilenceTimeoutMs(int ms) {
+            this.endSilenceTimeoutMs = ms;
+            return this;
+        }
+
+        /**
+         * The initial-silence and babble timers start only when {@link Recognition#startInitialSilenceTimer}
+         * is called (ACS starts them after the prompt has played); speech before that is still heard.
+         */
+        public Builder initialSilenceTimerDeferred(boolean deferred) {
+            this.initialSilenceTimerDeferred = deferred;
+            return this;
+        }
+
+        /** Whether to produce intermediate hypotheses (default true); without them a recognition costs less. */
+        public Builder hypotheses(boolean enabled) {
+            this.hypotheses = enabled;
             return this;
         }
 

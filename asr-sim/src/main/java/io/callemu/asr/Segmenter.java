@@ -1,14 +1,15 @@
 package io.callemu.asr;
 
 /**
- * The timing half of recognition, on the stream clock only: it learns when speech starts and stops
- * and how much noise was heard, and decides when a phrase starts, when a hypothesis is due, when a
- * phrase is final (after the segmentation silence, or forced at the maximum phrase length) and when
- * waiting for speech ends in a timeout. What the phrase says is the {@link Sink}'s business.
+ * The timing half of one recognition, on the stream clock only: it learns when speech starts and
+ * stops and when noise is heard, and decides when a phrase starts, when a hypothesis is due, when a
+ * phrase is final (after the end silence, or forced at the maximum phrase length) and when waiting
+ * for speech ends in a timeout. What the phrase says is the {@link Sink}'s business.
  *
- * <p>Deadlines fire in time order at their exact time; when several fall on the same millisecond a
- * final wins over a hypothesis, and babble over initial silence. Speech that starts exactly at the
- * initial-silence deadline is too late.
+ * <p>Deadlines fire in time order at their exact time ({@link #advance}); when several fall on the
+ * same millisecond a final wins over a hypothesis, and babble over initial silence. Speech that starts
+ * exactly at the initial-silence deadline is too late. Noise counts towards the babble timeout only
+ * while waiting for speech.
  */
 final class Segmenter {
 
@@ -25,42 +26,63 @@ final class Segmenter {
         void noSpeech(RecognitionStatus status, long atMs);
     }
 
-    private static final long NEVER = Long.MAX_VALUE;
+    static final long NEVER = Long.MAX_VALUE;
 
     private final RecognizerConfig config;
     private final Sink sink;
+    private final long endSilenceMs;
 
     private long nowMs;
     private boolean done;
     // waiting for speech
+    private boolean timersRunning;
     private long waitStartMs;
     private long noiseMs;
-    private long babbleAtMs = NEVER;
+    private long noiseSinceMs = -1;
     // a phrase in progress
     private boolean inPhrase;
+    private boolean speaking;
     private long phraseStartMs;
-    private int activeSources;
     private long lastSpeechEndMs;
     private long nextHypothesisMs;
 
-    Segmenter(RecognizerConfig config, Sink sink) {
+    /** Starts waiting at {@code startMs}; the waiting timers run from then unless the configuration defers them. */
+    Segmenter(RecognizerConfig config, Sink sink, long startMs) {
         this.config = config;
         this.sink = sink;
+        this.endSilenceMs = config.endSilenceTimeoutMs();
+        this.nowMs = startMs;
+        this.waitStartMs = startMs;
+        this.timersRunning = !config.initialSilenceTimerDeferred();
     }
 
     boolean isDone() {
         return done;
     }
 
-    /** Speech from one source starts at {@code atMs} (which may lie slightly in the past: detection lags). */
+    boolean inPhrase() {
+        return inPhrase;
+    }
+
+    /** (Re)starts the initial-silence and babble timers at {@code atMs}: the prompt before the recognition has played. */
+    void startWaitingTimers(long atMs) {
+        timersRunning = true;
+        if (!inPhrase) {
+            waitStartMs = atMs;
+            noiseMs = 0;
+            if (noiseSinceMs >= 0) {
+                noiseSinceMs = atMs;
+            }
+        }
+    }
+
+    /** Speech starts at {@code atMs} (which may lie slightly in the past: detection lags). */
     void speechStarted(long atMs) {
-        if (done) {
+        if (done || speaking) {
             return;
         }
-        activeSources++;
-        if (activeSources > 1) {
-            return;
-        }
+        noiseEnded(atMs);
+        speaking = true;
         if (!inPhrase) {
             inPhrase = true;
             phraseStartMs = Math.max(atMs, waitStartMs);
@@ -73,26 +95,31 @@ final class Segmenter {
         }
     }
 
-    /** Speech from one source stopped at {@code atMs}. */
+    /** Speech stopped at {@code atMs}. */
     void speechEnded(long atMs) {
-        if (done || activeSources == 0) {
+        if (done || !speaking) {
             return;
         }
-        activeSources--;
-        if (activeSources == 0) {
-            lastSpeechEndMs = Math.max(atMs, phraseStartMs);
+        speaking = false;
+        lastSpeechEndMs = Math.max(atMs, phraseStartMs);
+    }
+
+    /** Noise (audio that is neither silence nor speech) is heard from {@code atMs} on. */
+    void noiseStarted(long atMs) {
+        if (noiseSinceMs < 0) {
+            noiseSinceMs = Math.max(atMs, waitStartMs);
         }
     }
 
-    /** Noise (audio that is neither silence nor speech) was heard from {@code fromMs} to {@code toMs}. */
-    void noise(long fromMs, long toMs) {
-        if (done || inPhrase || config.babbleTimeoutMs() == 0) {
+    /** The noise stopped at {@code atMs}. */
+    void noiseEnded(long atMs) {
+        if (noiseSinceMs < 0) {
             return;
         }
-        noiseMs += toMs - fromMs;
-        if (babbleAtMs == NEVER && noiseMs >= config.babbleTimeoutMs()) {
-            babbleAtMs = toMs - (noiseMs - config.babbleTimeoutMs());
+        if (!inPhrase && timersRunning) {
+            noiseMs += Math.max(0, atMs - noiseSinceMs);
         }
+        noiseSinceMs = -1;
     }
 
     /** Lets stream time pass to {@code toMs}, firing every deadline up to and including it. */
@@ -107,50 +134,69 @@ final class Segmenter {
         nowMs = Math.max(nowMs, toMs);
     }
 
-    /** The audio ended at {@code atMs}: the phrase in progress is final now, or a single shot times out. */
-    void endOfAudio(long atMs) {
+    /**
+     * The input is over at {@code atMs}: the phrase in progress is final now (its speech ending at
+     * {@code speechEndIfSpeaking} when speech is still going on), or a single shot times out.
+     */
+    void endOfAudio(long atMs, long speechEndIfSpeaking) {
         advance(atMs);
         if (done) {
             return;
         }
         if (inPhrase) {
-            long speechEnd = activeSources > 0 ? atMs : lastSpeechEndMs;
-            activeSources = 0;
+            long speechEnd = speaking ? Math.max(speechEndIfSpeaking, phraseStartMs) : lastSpeechEndMs;
+            speaking = false;
             endPhrase(speechEnd, atMs);
         } else if (!config.continuous()) {
             long waited = atMs - waitStartMs;
-            timeout(waited > 0 && noiseMs * 2 >= waited
+            long noise = noiseMs + (noiseSinceMs >= 0 && timersRunning ? atMs - noiseSinceMs : 0);
+            timeout(waited > 0 && noise * 2 >= waited
                     ? RecognitionStatus.BABBLE_TIMEOUT : RecognitionStatus.INITIAL_SILENCE_TIMEOUT, atMs);
         }
         done = true;
     }
 
-    /** Ends recognition now (an error was reported); nothing fires afterwards. */
+    /** Ends recognition now (cancelled, or an error was reported); nothing fires afterwards. */
     void stop() {
         done = true;
     }
 
-    private long nextDeadline() {
+    /** The next time a deadline fires, or {@link #NEVER}. */
+    long nextDeadline() {
+        if (done) {
+            return NEVER;
+        }
         if (!inPhrase) {
+            if (!timersRunning) {
+                return NEVER;
+            }
             long initial = config.initialSilenceTimeoutMs() == 0 ? NEVER : waitStartMs + config.initialSilenceTimeoutMs();
-            return Math.min(initial, babbleAtMs);
+            return Math.min(initial, babbleDeadline());
         }
         long cap = phraseStartMs + config.maxPhraseMs();
-        if (activeSources > 0) {
-            return Math.min(cap, nextHypothesisMs);
+        if (speaking) {
+            return config.hypotheses() ? Math.min(cap, nextHypothesisMs) : cap;
         }
-        return Math.min(cap, lastSpeechEndMs + config.segmentationSilenceTimeoutMs());
+        return Math.min(cap, lastSpeechEndMs + endSilenceMs);
+    }
+
+    private long babbleDeadline() {
+        if (config.babbleTimeoutMs() == 0 || noiseSinceMs < 0) {
+            return NEVER;
+        }
+        return noiseSinceMs + Math.max(0, config.babbleTimeoutMs() - noiseMs);
     }
 
     private void fire(long due) {
         if (!inPhrase) {
-            timeout(due == babbleAtMs ? RecognitionStatus.BABBLE_TIMEOUT : RecognitionStatus.INITIAL_SILENCE_TIMEOUT, due);
+            timeout(due == babbleDeadline() ? RecognitionStatus.BABBLE_TIMEOUT : RecognitionStatus.INITIAL_SILENCE_TIMEOUT, due);
             return;
         }
         long cap = phraseStartMs + config.maxPhraseMs();
         if (due == cap) {
             forceFinal(cap);
-        } else if (activeSources > 0) {
+        } else if (speaking) {
+            nowMs = Math.max(nowMs, due);
             sink.hypothesisDue(phraseStartMs, due);
             nextHypothesisMs += config.hypothesisIntervalMs();
         } else {
@@ -160,23 +206,24 @@ final class Segmenter {
 
     /** The phrase reached its maximum length: it is final at the cap, and speech still going on starts the next one. */
     private void forceFinal(long cap) {
-        boolean stillSpeaking = activeSources > 0;
-        int sources = activeSources;
-        activeSources = 0;
+        boolean stillSpeaking = speaking;
+        speaking = false;
         endPhrase(stillSpeaking ? cap : lastSpeechEndMs, cap);
         if (stillSpeaking && !done) {
+            nowMs = Math.max(nowMs, cap);
             speechStarted(cap);
-            activeSources = sources;
         }
     }
 
     private void endPhrase(long speechEndMs, long atMs) {
         inPhrase = false;
+        nowMs = Math.max(nowMs, atMs);
         sink.phraseEnded(phraseStartMs, speechEndMs, atMs);
         restartWaiting(atMs);
     }
 
     private void timeout(RecognitionStatus status, long atMs) {
+        nowMs = Math.max(nowMs, atMs);
         sink.noSpeech(status, atMs);
         restartWaiting(atMs);
     }
@@ -185,8 +232,11 @@ final class Segmenter {
         if (!config.continuous()) {
             done = true;
         }
+        timersRunning = true;
         waitStartMs = atMs;
         noiseMs = 0;
-        babbleAtMs = NEVER;
+        if (noiseSinceMs >= 0) {
+            noiseSinceMs = atMs;
+        }
     }
 }

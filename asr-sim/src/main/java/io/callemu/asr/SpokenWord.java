@@ -7,7 +7,8 @@ record SpokenWord(String text, long startTicks, long endTicks, WordSource source
         return (startTicks + endTicks) / 2;
     }
 
-    Word toWord() {
-        return new Word(text, startTicks, endTicks - startTicks);
+    /** The word as a result carries it: its offset counted from {@code originTicks} (the recognition's start). */
+    Word toWord(long originTicks) {
+        return new Word(text, startTicks - originTicks, endTicks - startTicks);
     }
 }

@@ -43,8 +43,8 @@ class LocalesAndChoicesTest {
 
     @Test
     void matchesIgnoringCasePunctuationAndSpacing() {
-        assertThat(matcher.match("  yes,   PLEASE!")).contains(new ChoiceMatch("Confirm", "Yes please", "  yes,   PLEASE!"));
-        assertThat(matcher.match("No.")).contains(new ChoiceMatch("Cancel", "no", "No."));
+        assertThat(matcher.match("  yes,   PLEASE!")).contains(new ChoiceMatch("Confirm", "Yes please", "yes please"));
+        assertThat(matcher.match("No.")).contains(new ChoiceMatch("Cancel", "no", "no"));
     }
 
     @Test
@@ -53,6 +53,48 @@ class LocalesAndChoicesTest {
         assertThat(matcher.match("yes")).as("part of a phrase is not the phrase").isEmpty();
         assertThat(matcher.match("...")).isEmpty();
         assertThat(matcher.match((String) null)).isEmpty();
+        assertThat(matcher.match("nobody cancelled")).as("whole words only").isEmpty();
+    }
+
+    private static final List<Choice> SUPPORT_OR_SALES = List.of(
+            new Choice("Support", List.of("support", "customer help")),
+            new Choice("Sales", List.of("sales", "buy")),
+            new Choice("Upgrade", List.of("buy more")));
+
+    @Test
+    void aPhraseSaidInsideALongerUtteranceMatchesByDefault() {
+        ChoiceMatcher within = new ChoiceMatcher(SUPPORT_OR_SALES);
+        assertThat(within.match("I need support, please.")).contains(new ChoiceMatch("Support", "support", "support"));
+        assertThat(within.match("Can I get some customer help?"))
+                .contains(new ChoiceMatch("Support", "customer help", "customer help"));
+        assertThat(new ChoiceMatcher(List.of(new Choice("Two", List.of("2")))).match("press two"))
+                .as("numbers compare spelled").contains(new ChoiceMatch("Two", "2", "two"));
+    }
+
+    @Test
+    void thePhraseSaidFirstWinsThenTheLongerThenTheEarlierChoice() {
+        ChoiceMatcher within = new ChoiceMatcher(SUPPORT_OR_SALES);
+        assertThat(within.match("sales no wait support")).map(ChoiceMatch::label).contains("Sales");
+        assertThat(within.match("I want to buy more minutes")).map(ChoiceMatch::label).contains("Upgrade");
+        ChoiceMatcher twice = new ChoiceMatcher(List.of(new Choice("A", List.of("yes")), new Choice("B", List.of("yes"))));
+        assertThat(twice.match("oh yes")).map(ChoiceMatch::label).contains("A");
+    }
+
+    @Test
+    void wholeUtteranceMatchingNeedsTheUtteranceToBeThePhrase() {
+        ChoiceMatcher whole = new ChoiceMatcher(SUPPORT_OR_SALES, ChoicePhraseMatching.WHOLE_UTTERANCE);
+        assertThat(whole.match("I need support")).isEmpty();
+        assertThat(whole.match("Customer help!")).contains(new ChoiceMatch("Support", "customer help", "customer help"));
+    }
+
+    @Test
+    void theMatchingModeParsesItsSettingValues() {
+        assertThat(ChoicePhraseMatching.parse("withinUtterance")).isEqualTo(ChoicePhraseMatching.WITHIN_UTTERANCE);
+        assertThat(ChoicePhraseMatching.parse("WHOLEUTTERANCE")).isEqualTo(ChoicePhraseMatching.WHOLE_UTTERANCE);
+        assertThat(ChoicePhraseMatching.WHOLE_UTTERANCE.settingValue()).isEqualTo("wholeUtterance");
+        assertThatThrownBy(() -> ChoicePhraseMatching.parse("exact")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withinUtterance");
+        assertThatThrownBy(() -> new ChoiceMatcher(SUPPORT_OR_SALES, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -64,7 +106,7 @@ class LocalesAndChoicesTest {
         RecognitionResult result = heard.onlyResult();
         assertThat(result.displayText()).isEqualTo("1.");
 
-        assertThat(matcher.match(result)).contains(new ChoiceMatch("Confirm", "One", "1."));
+        assertThat(matcher.match(result)).contains(new ChoiceMatch("Confirm", "One", "one"));
     }
 
     @Test

@@ -342,7 +342,7 @@ class ScriptedRecognitionTest {
         StreamingRecognizer r = recognizer();
         r.schedule(new Utterance("yes", 1000, 500L, null, null));
         assertThatThrownBy(() -> r.schedule(Utterance.at(1200, "no")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("previous utterance ends (1500 ms)");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the input already scheduled ends (1500 ms)");
         r.advanceTo(1000);
         assertThatThrownBy(() -> r.advanceTo(999))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot go back");

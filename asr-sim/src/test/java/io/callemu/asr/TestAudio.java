@@ -1,11 +1,15 @@
 package io.callemu.asr;
 
+import io.callemu.asr.audio.G711;
 import io.callemu.asr.audio.PcmAudio;
 import io.callemu.asr.audio.WavReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Random;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 /** Test audio: the committed espeak-ng fixtures, padding of known length, seeded white noise at a given SNR. */
 public final class TestAudio {
@@ -58,6 +62,29 @@ public final class TestAudio {
             out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
         }
         return out;
+    }
+
+    /**
+     * 16 kHz samples as a caller's phone sends them: halved to 8 kHz (each pair averaged) and companded
+     * with the JDK's own G.711 encoder.
+     */
+    public static byte[] g711(short[] samples16k, G711 law) {
+        int n = samples16k.length / 2;
+        byte[] pcm = new byte[2 * n];
+        for (int i = 0; i < n; i++) {
+            int s = (samples16k[2 * i] + samples16k[2 * i + 1]) / 2;
+            pcm[2 * i] = (byte) s;
+            pcm[2 * i + 1] = (byte) (s >> 8);
+        }
+        AudioFormat linear = new AudioFormat(8000, 16, 1, true, false);
+        AudioFormat.Encoding encoding = law == G711.MU_LAW ? AudioFormat.Encoding.ULAW : AudioFormat.Encoding.ALAW;
+        AudioFormat companded = new AudioFormat(encoding, 8000, 8, 1, 1, 8000, false);
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(companded,
+                new AudioInputStream(new java.io.ByteArrayInputStream(pcm), linear, n))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static double power(short[] s) {

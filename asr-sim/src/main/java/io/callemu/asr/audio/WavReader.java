@@ -9,7 +9,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * Reads a WAV file with {@code javax.sound.sampled} into {@link PcmAudio}: 8 or 16 kHz, 16-bit signed
- * PCM, mono or stereo. Stereo is mixed down to mono and 8 kHz is resampled to 16 kHz. Anything else,
+ * PCM, mono or stereo. Stereo is mixed down to mono and 8 kHz is resampled to 16 kHz ({@link Upsampler}). Anything else,
  * a file shorter than its header declares, a file longer than the limit, or one without samples is
  * refused with an {@link InvalidAudioException} that says which.
  */
@@ -72,7 +72,7 @@ public final class WavReader {
             throw new InvalidAudioException("audio holds no samples");
         }
         short[] mono = toMono(data, channels, f.isBigEndian());
-        return PcmAudio.of(rate == PcmAudio.SAMPLE_RATE ? mono : upsampleTwice(mono));
+        return PcmAudio.of(rate == PcmAudio.SAMPLE_RATE ? mono : Upsampler.upsample(mono));
     }
 
     private static short[] toMono(byte[] data, int channels, boolean bigEndian) {
@@ -87,17 +87,6 @@ public final class WavReader {
                         : (short) ((data[at + 1] << 8) | (data[at] & 0xff));
             }
             out[i] = (short) (sum / channels);
-        }
-        return out;
-    }
-
-    /** 8 kHz → 16 kHz by linear interpolation: enough for energy-based detection, and exact in timing. */
-    static short[] upsampleTwice(short[] in) {
-        short[] out = new short[in.length * 2];
-        for (int i = 0; i < in.length; i++) {
-            int next = i + 1 < in.length ? in[i + 1] : in[i];
-            out[2 * i] = in[i];
-            out[2 * i + 1] = (short) ((in[i] + next) / 2);
         }
         return out;
     }

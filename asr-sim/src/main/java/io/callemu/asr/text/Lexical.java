@@ -5,23 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns what a script says a caller spoke ("Pay $5 to 555-1212, Jennifer.") into the lexical form a
- * speech service reports: lower-case words, no punctuation, numbers spelled out
- * ("pay five dollars to five five five one two one two jennifer"). Apostrophes inside words stay.
+ * Turns what a script says a caller spoke into the lexical form a speech service reports: lower-case
+ * words, no punctuation, everything written in digits or symbols said as words. The text may be
+ * written any way ("five" or "5", "$20.50" or "twenty dollars and fifty cents"):
+ * "Pay $20.50 on 3/4 to 555-1212, Jennifer." → "pay twenty dollars and fifty cents on march fourth to
+ * five five five one two one two jennifer". Apostrophes inside words stay.
  *
  * <p>It also remembers how the script capitalised words after the first (proper nouns, acronyms), so
  * the display form can restore them; a recognizer would know "Jennifer" is a name.
  */
 public final class Lexical {
 
-    private static final Pattern CURRENCY = Pattern.compile("\\$(\\d{1,6})(?:\\.(\\d+))?");
-    private static final Pattern DECIMAL = Pattern.compile("(\\d{1,6})\\.(\\d+)");
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile("(?<=\\d),(?=\\d{3}\\b)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern JOINERS = Pattern.compile("[-/:]");
+    private static final Pattern ORDINAL = Pattern.compile("\\d{1,15}(st|nd|rd|th)");
+    private static final Pattern AREA_CODE_FIRST = Pattern.compile("\\(\\d+\\).*");
+    private static final Pattern DIGIT_THEN_BRACKET = Pattern.compile(".*\\d\\)");
 
     private final List<String> words;
     private final Map<String, String> casing;
@@ -35,13 +37,19 @@ public final class Lexical {
     public static Lexical of(String text) {
         List<String> words = new ArrayList<>();
         Map<String, String> casing = new LinkedHashMap<>();
-        for (String raw : text.trim().split("\\s+")) {
-            if (raw.isEmpty()) {
+        String[] raw = WHITESPACE.split(text.trim());
+        int i = 0;
+        while (i < raw.length) {
+            if (raw[i].isEmpty()) {
+                i++;
                 continue;
             }
             int before = words.size();
-            addToken(raw, words);
-            rememberCasing(raw, before > 0, casing);
+            int used = verbalize(raw, i, words);
+            if (used == 1) {
+                rememberCasing(raw[i], before > 0, casing);
+            }
+            i += used;
         }
         return new Lexical(words, casing);
     }
@@ -68,77 +76,212 @@ public final class Lexical {
         return words.isEmpty();
     }
 
-    private static void addToken(String raw, List<String> out) {
-        String token = THOUSANDS_SEPARATOR.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("");
-        Matcher currency = CURRENCY.matcher(stripEdges(token));
-        if (currency.matches()) {
-            addNumber(currency.group(1), currency.group(2), out);
-            out.add(Integer.parseInt(currency.group(1)) == 1 && currency.group(2) == null ? "dollar" : "dollars");
-            return;
+    /** Says the raw token at {@code i} (and the tokens it needs after it); returns how many raw tokens it used. */
+    private static int verbalize(String[] raw, int i, List<String> out) {
+        String token = stripEdges(raw[i]);
+        if (isPlainWord(token)) {
+            // most of a script: no digits or symbols, so only a month name can start something else
+            int used = Dates.verbalize(raw, i, out);
+            if (used == 0) {
+                out.add(token.toLowerCase(Locale.ROOT));
+            }
+            return Math.max(used, 1);
         }
-        boolean hyphenated = token.indexOf('-') > 0;
-        for (String part : token.split("[-/:]")) {
+        int used = ClockTimes.verbalize(raw, i, out);
+        if (used == 0) {
+            used = Dates.verbalize(raw, i, out);
+        }
+        if (used > 0) {
+            return used;
+        }
+        String next = i + 1 < raw.length ? Cardinals.scaleWordOf(stripEdges(raw[i + 1])) : null;
+        if (Money.verbalize(token, next, out) || Cardinals.verbalize(token, next, out)) {
+            return next != null && (startsWithSymbolOrDigit(token)) ? 2 : 1;
+        }
+        if (Addresses.verbalize(token, out) || PhoneNumbers.verbalize(token, out) || ordinal(token, out)
+                || percent(token, out)) {
+            return 1;
+        }
+        words(token, out);
+        return 1;
+    }
+
+    static boolean isDigits(String token) {
+        for (int c = 0; c < token.length(); c++) {
+            if (!Character.isDigit(token.charAt(c))) {
+                return false;
+            }
+        }
+        return !token.isEmpty();
+    }
+
+    /** Letters, with apostrophes inside ("what's"): said as it is written. */
+    private static boolean isPlainWord(String token) {
+        int n = token.length();
+        if (n == 0 || !Character.isLetter(token.charAt(0)) || !Character.isLetter(token.charAt(n - 1))) {
+            return false;
+        }
+        for (int c = 1; c < n - 1; c++) {
+            char ch = token.charAt(c);
+            if (!Character.isLetter(ch) && ch != '\'') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithSymbolOrDigit(String token) {
+        return !token.isEmpty() && !Character.isLetter(token.charAt(0));
+    }
+
+    /** "21st" → "twenty first". */
+    private static boolean ordinal(String token, List<String> out) {
+        String t = token.toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || !Character.isDigit(t.charAt(0)) || !ORDINAL.matcher(t).matches()) {
+            return false;
+        }
+        long n = Long.parseLong(t.substring(0, t.length() - 2));
+        if (n < 1 || !NumberWords.ordinalSuffix(n).equals(t.substring(t.length() - 2))) {
+            return false;
+        }
+        NumberWords.spellOrdinal(n, out);
+        return true;
+    }
+
+    /** "50%" → "fifty percent", "-3.5%" → "minus three point five percent". */
+    private static boolean percent(String token, List<String> out) {
+        if (!token.endsWith("%") || token.length() < 2) {
+            return false;
+        }
+        int before = out.size();
+        if (!Cardinals.verbalize(token.substring(0, token.length() - 1), null, out)) {
+            out.subList(before, out.size()).clear();
+            return false;
+        }
+        out.add("percent");
+        return true;
+    }
+
+    /**
+     * Anything else: words and numbers joined by "-", "/" or ":" ("t-shirt", "and/or", "24/7") are said
+     * part by part, letters and digits inside a part are split ("mp3" → "mp three"), and a few symbols
+     * are said by name.
+     */
+    private static void words(String token, List<String> out) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        for (String part : JOINERS.split(lower)) {
             String core = stripEdges(part);
             if (core.isEmpty()) {
                 continue;
             }
-            boolean percent = part.endsWith("%");
-            Matcher decimal = DECIMAL.matcher(core);
-            if (decimal.matches()) {
-                addNumber(decimal.group(1), decimal.group(2), out);
-            } else if (DIGITS.matcher(core).matches()) {
-                boolean cardinal = !hyphenated && core.length() <= 6 && (core.length() == 1 || core.charAt(0) != '0');
-                if (cardinal) {
-                    NumberWords.spell(Integer.parseInt(core), out);
-                } else {
-                    spellDigits(core, out);
-                }
+            if (core.endsWith("%") && percent(core, out)) {
+                continue;
+            }
+            if (Cardinals.verbalize(core, null, out)) {
+                continue;
+            }
+            symbolsAndRuns(core, out);
+        }
+    }
+
+    private static void symbolsAndRuns(String core, List<String> out) {
+        StringBuilder run = new StringBuilder();
+        boolean digits = false;
+        for (int c = 0; c <= core.length(); c++) {
+            char ch = c < core.length() ? core.charAt(c) : ' ';
+            boolean letter = Character.isLetter(ch) || (ch == '\'' && run.length() > 0 && !digits);
+            boolean digit = Character.isDigit(ch);
+            if ((letter || digit) && (run.length() == 0 || digit == digits)) {
+                run.append(ch);
+                digits = digit;
+                continue;
+            }
+            flush(run, digits, out);
+            run.setLength(0);
+            if (letter || digit) {
+                run.append(ch);
+                digits = digit;
             } else {
-                String word = core.replaceAll("[^\\p{L}\\p{N}']", "");
-                if (!word.isEmpty()) {
-                    out.add(word);
+                String name = symbolName(ch);
+                if (name != null) {
+                    out.add(name);
                 }
             }
-            if (percent) {
-                out.add("percent");
-            }
         }
     }
 
-    private static void addNumber(String whole, String fraction, List<String> out) {
-        NumberWords.spell(Integer.parseInt(whole), out);
-        if (fraction != null) {
-            out.add("point");
-            spellDigits(fraction, out);
+    private static void flush(StringBuilder run, boolean digits, List<String> out) {
+        if (run.length() == 0) {
+            return;
+        }
+        String text = run.toString();
+        while (text.endsWith("'")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        if (digits) {
+            Cardinals.verbalize(text, null, out);
+        } else {
+            out.add(text);
         }
     }
 
-    private static void spellDigits(String digits, List<String> out) {
-        for (int i = 0; i < digits.length(); i++) {
-            out.add(NumberWords.digitWord(digits.charAt(i) - '0'));
+    private static String symbolName(char c) {
+        switch (c) {
+            case '&':
+                return "and";
+            case '+':
+                return "plus";
+            case '@':
+                return "at";
+            case '%':
+                return "percent";
+            case '=':
+                return "equals";
+            default:
+                return null;
         }
     }
 
-    /** Drops leading and trailing characters that are neither letters nor digits (quotes, commas, full stops). */
-    private static String stripEdges(String s) {
+    /**
+     * Drops leading and trailing characters that are neither letters nor digits (quotes, commas, full
+     * stops, brackets), keeping a leading currency symbol, sign or "+" and a trailing "%".
+     */
+    static String stripEdges(String s) {
         int from = 0;
         int to = s.length();
-        while (from < to && !Character.isLetterOrDigit(s.charAt(from)) && s.charAt(from) != '$') {
+        while (from < to && !Character.isLetterOrDigit(s.charAt(from)) && "$€£-\u2212+(".indexOf(s.charAt(from)) < 0) {
             from++;
         }
-        while (to > from && !Character.isLetterOrDigit(s.charAt(to - 1))) {
+        while (to > from && !Character.isLetterOrDigit(s.charAt(to - 1)) && s.charAt(to - 1) != '%' && s.charAt(to - 1) != ')') {
             to--;
         }
-        return s.substring(from, to);
+        String core = s.substring(from, to);
+        // brackets are kept only when they enclose an area code: "(425)"
+        if (core.startsWith("(") && !AREA_CODE_FIRST.matcher(core).matches()) {
+            core = core.substring(1);
+        }
+        if (core.endsWith(")") && !DIGIT_THEN_BRACKET.matcher(core).matches()) {
+            core = core.substring(0, core.length() - 1);
+        }
+        return core;
     }
 
     private static void rememberCasing(String raw, boolean notFirst, Map<String, String> casing) {
         String word = stripEdges(raw);
-        if (word.isEmpty() || !word.chars().allMatch(c -> Character.isLetter(c) || c == '\'')) {
+        if (!isPlainWord(word)) {
             return;
         }
-        boolean hasUpper = word.chars().anyMatch(Character::isUpperCase);
-        boolean acronym = word.length() > 1 && word.chars().allMatch(c -> Character.isUpperCase(c) || c == '\'');
+        boolean hasUpper = false;
+        boolean allUpper = true;
+        for (int c = 0; c < word.length(); c++) {
+            char ch = word.charAt(c);
+            hasUpper |= Character.isUpperCase(ch);
+            allUpper &= Character.isUpperCase(ch) || ch == '\'';
+        }
+        boolean acronym = word.length() > 1 && allUpper;
         if (hasUpper && (notFirst || acronym)) {
             casing.putIfAbsent(word.toLowerCase(Locale.ROOT), word);
         }

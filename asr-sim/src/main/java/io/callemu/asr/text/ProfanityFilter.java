@@ -38,17 +38,21 @@ public final class ProfanityFilter {
         return false;
     }
 
-    /** The words with the mode applied: masked keeps one {@code *} per character, removed drops the word. */
-    public List<String> apply(List<String> words) {
-        if (mode == ProfanityMode.RAW || !containsProfanity(words)) {
-            return words;
+    /** The ITN tokens with the mode applied to their words; entities (numbers, addresses, …) are never profane. */
+    List<ItnToken> applyToTokens(List<ItnToken> tokens) {
+        boolean any = false;
+        for (ItnToken t : tokens) {
+            any |= t.kind() == TokenKind.WORD && isProfane(t.itn());
         }
-        List<String> out = new ArrayList<>(words.size());
-        for (String w : words) {
-            if (!isProfane(w)) {
-                out.add(w);
+        if (mode == ProfanityMode.RAW || !any) {
+            return tokens;
+        }
+        List<ItnToken> out = new ArrayList<>(tokens.size());
+        for (ItnToken t : tokens) {
+            if (t.kind() != TokenKind.WORD || !isProfane(t.itn())) {
+                out.add(t);
             } else if (mode == ProfanityMode.MASKED) {
-                out.add("*".repeat(w.length()));
+                out.add(ItnToken.word("*".repeat(t.itn().length())));
             }
         }
         return out;

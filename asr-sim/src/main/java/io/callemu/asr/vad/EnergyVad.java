@@ -121,6 +121,11 @@ public final class EnergyVad {
         return endedMs;
     }
 
+    /** The end of the last voiced frame: where speech in progress would end if the audio stopped now. */
+    public long lastVoicedEndMillis() {
+        return lastVoicedEndMs;
+    }
+
     /**
      * Follows the noise: down quickly, up slowly (barely while voiced, so a long vowel does not raise it).
      * Noise that starts loud after silence would look voiced for ever and hold the floor down, so the

@@ -10,7 +10,7 @@ import java.util.List;
  * The ACS real-time transcription WebSocket frames, written into a caller's StringBuilder exactly as
  * the reference shows them: {@code {"kind":"TranscriptionMetadata","transcriptionMetadata":{…}}} and
  * {@code {"kind":"TranscriptionData","transcriptionData":{…}}}, offsets and durations in 100-ns ticks
- * from stream start, the speaker as {@code participantRawID}. Callers reuse one builder
+ * from the start of the transcription's recognition, the speaker as {@code participantRawID}. Callers reuse one builder
  * ({@code setLength(0)}) per connection.
  */
 public final class TranscriptionFrames {

@@ -35,12 +35,6 @@ class WavReaderTest {
     }
 
     @Test
-    void linearInterpolationDoublesSamples() {
-        assertThat(WavReader.upsampleTwice(new short[] {0, 100, -100}))
-                .containsExactly(0, 50, 100, 0, -100, -100);
-    }
-
-    @Test
     void mixesStereoDownToMono() {
         PcmAudio stereo = TestAudio.fixture("yes-stereo.wav");
         PcmAudio mono = TestAudio.fixture("yes.wav");
